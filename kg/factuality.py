@@ -1,0 +1,87 @@
+"""Is a relation asserted, negated, hedged, or attributed to a source? Read off the trigger's
+clause and the clauses above it (Saurí & Pustejovsky's FactBank cues, simplified)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.vocabulary import words
+
+STOP_AT = frozenset({"ROOT"})
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "pcomp", "relcl", "acl", "csubj", "csubjpass", "pobj", "prep", "dobj"})
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _negated(token: Token) -> bool:
+    negators = words("factuality", "negators")
+    return any(c.dep_ == "neg" or c.lower_ in negators and c.dep_ in ("advmod", "det") for c in token.children)
+
+
+def _local(token: Token) -> str | None:
+    """Cues on the word itself: "not", "will", "allegedly", "apparent"."""
+    if _negated(token):
+        return "negated"
+    for child in token.children:
+        text = child.lower_
+        if child.dep_ == "aux" and text in words("factuality", "hedge_modals"):
+            return "hedged"
+        if child.dep_ == "advmod" and text in words("factuality", "hedge_adverbs"):
+            return "hedged"
+        if child.dep_ == "amod" and text in words("factuality", "hedge_adjectives"):
+            return "hedged"
+    return None
+
+
+def _open_question(clause: Token) -> bool:
+    """A clause introduced by "whether/if" or a wh-word: "whether Biden had signed off"."""
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children) or \
+        any(c.lower_ in ("who", "what", "whom") and c.dep_ in ("nsubj", "dobj") for c in clause.children)
+
+
+def factuality(trigger: Token, table) -> tuple[str, object | None]:
+    """(status, source mention) for the relation a trigger expresses.
+
+    Negation and hedges on the trigger, or on a clause above it, win over attribution:
+    "Pakistan insisted that it had not approved" is negated; "it was unclear whether Biden had
+    signed off" and "had not determined who carried it out" are hedged; "Kirby said the US
+    struck X" is attributed to Kirby.
+    """
+    local = _local(trigger)
+    if local:
+        return local, None
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass"):
+        return "asserted", None  # a noun's existence is not negated by its clause's verb
+    source = None
+    clause = trigger
+    for _ in range(8):
+        if clause.dep_ in STOP_AT or clause.head is clause:
+            break
+        dep, parent = clause.dep_, clause.head
+        if dep not in CLAUSE_DEPS and not (dep == "nsubj" and parent.pos_ == "AUX"):
+            break
+        lemma = _lemma(parent)
+        if lemma in words("factuality", "deny"):
+            return "negated", None
+        if lemma in words("factuality", "hedge_verbs") and dep in ("xcomp", "ccomp"):
+            return "hedged", None
+        if _negated(parent) and lemma in words("factuality", "not_know") | words("factuality", "report_verbs"):
+            return "hedged", None
+        if _open_question(clause) and dep in ("ccomp", "csubj", "advcl"):
+            return "hedged", None
+        if any(c.dep_ == "acomp" and c.lower_ in words("factuality", "hedge_adjectives") for c in parent.children) \
+                and dep in ("ccomp", "csubj", "advcl"):
+            return "hedged", None
+        if parent.lower_ in words("factuality", "hedge_adjectives") and dep in ("ccomp", "advcl", "xcomp"):
+            return "hedged", None
+        local = _local(parent) if dep in ("xcomp", "conj", "ccomp") else None
+        if local and not (local == "negated" and lemma in words("factuality", "report_verbs")):
+            return local, None
+        if lemma in words("factuality", "report_verbs") and dep in ("ccomp", "xcomp", "pcomp", "pobj", "conj", "advcl"):
+            subj = [c for c in parent.children if c.dep_ in ("nsubj",)]
+            if subj and source is None:
+                source = table.at(subj[0])
+        clause = parent
+    return ("attributed", source) if source is not None else ("asserted", None)

@@ -1,0 +1,316 @@
+"""Entity and event mentions in a spaCy Doc: named entities repaired and typed from context,
+plus common-noun mentions that relation patterns need as arguments.
+
+The ``kg_mentions`` component sets ``doc._.kg_mentions`` (a :class:`MentionTable`). Relation
+patterns ask the table for the mention at a token; common nouns become mentions on demand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from kg import gazetteer
+from kg.vocabulary import vocabulary, words
+
+NAME_LABELS = frozenset(vocabulary()["types"])
+QUANTITY_HEADS = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score",
+                            "scores", "number", "some", "many", "several", "most", "all", "one", "two",
+                            "three", "part", "rest", "members", "member", "handful"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "npadvmod", "quantmod", "poss", "case"})
+PRONOUNS = frozenset({"he", "him", "his", "she", "her", "it", "its", "they", "them", "their", "who",
+                      "which", "that", "whom", "whose"})
+
+
+@dataclass
+class Mention:
+    """A span that names or describes one thing; ``names`` are its surface forms, longest first."""
+
+    index: int
+    start: int
+    end: int
+    head: int
+    type: str
+    kind: str  # "name", "nominal" or "pronoun"
+    names: tuple[str, ...]
+    demonym_of: str = ""  # country a demonym modifier points at ("Syrian site" -> Syria)
+    ref: int | None = None  # antecedent mention index, set by coreference
+    attrs: dict = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.names[0]
+
+
+def _clean(tokens: list[Token]) -> list[Token]:
+    """Drop leading determiners/punctuation and a trailing possessive marker."""
+    while tokens and (tokens[0].dep_ == "det" or tokens[0].is_punct or tokens[0].lower_ in {"the", "'s", "’s"}):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS" or tokens[-1].lower_ in {"'s", "’s", "'"}):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def span_text(tokens: list[Token]) -> str:
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def noun_type(token: Token) -> str:
+    """Class of a common noun from its head lemma (or compound + head, e.g. "air base")."""
+    lemma = token.lemma_.lower()
+    compound = " ".join([c.lemma_.lower() for c in token.lefts if c.dep_ == "compound"] + [lemma])
+    for key in (compound, lemma):
+        if key in words("nouns", "attack"):
+            mods = {c.lemma_.lower() for c in token.lefts if c.dep_ in ("compound", "amod", "nmod", "nummod")}
+            mods |= {w.lower_ for c in token.lefts if c.dep_ in ("compound", "amod", "nummod") for w in c.subtree}
+            if lemma == "strike" and (mods & words("nouns", "labour_modifiers") or any(m.endswith("hour") for m in mods)):
+                return "Event"
+            if key in {"operation", "mission", "campaign", "action", "air war", "war", "explosion", "blast"}:
+                return "Event"
+            return "Attack"
+        for noun_class, name in (("event", "Event"), ("facility", "Facility"), ("artifact", "Artifact"),
+                                 ("organization", "Organization"), ("group", "Group"), ("place", "Location")):
+            if key in words("nouns", noun_class):
+                return name
+    return "Entity"
+
+
+class MentionTable:
+    """The mentions of one Doc, indexed by token."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.mentions: list[Mention] = []
+        self.by_token: dict[int, int] = {}
+        self.extra: dict[tuple, Mention] = {}
+
+    def add(self, tokens: list[Token], type_: str, kind: str, names: list[str] | None = None,
+            head: Token | None = None, demonym_of: str = "") -> Mention:
+        head = head or tokens[-1]
+        surface = [span_text(tokens)] + [n for n in (names or []) if n]
+        mention = Mention(len(self.mentions), tokens[0].i, tokens[-1].i + 1, head.i, type_, kind,
+                          tuple(dict.fromkeys(n for n in surface if n)), demonym_of)
+        self.mentions.append(mention)
+        for t in tokens:
+            self.by_token.setdefault(t.i, mention.index)
+        return mention
+
+    def demonym(self, token: Token) -> Mention | None:
+        """The country a demonym stands for ("the *Syrian* site of Boukamal" -> Syria)."""
+        place = gazetteer.country_of_demonym(token.text) if token.text[:1].isupper() else None
+        if place is None:
+            return None
+        key = ("demonym", token.i)
+        if key not in self.extra:
+            self.extra[key] = self.add([token], "Country", "name", [place.name])
+            self.by_token.pop(token.i, None)
+        return self.extra[key]
+
+    def at(self, token: Token) -> Mention | None:
+        """The mention a token belongs to, creating a common-noun or pronoun mention if needed."""
+        if token.i in self.by_token:
+            return self.mentions[self.by_token[token.i]]
+        if token.lower_ in PRONOUNS and token.pos_ == "PRON":
+            return self.add([token], "Entity", "pronoun")
+        if token.pos_ not in ("NOUN", "PROPN", "NUM", "PRON") and not (
+                token.pos_ == "ADJ" and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass")):  # "an offensive"
+            return None
+        if token.lemma_.lower() in QUANTITY_HEADS:
+            of = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
+            inner = [c for o in of for c in o.children if c.dep_ == "pobj"]
+            if inner:
+                return self.at(inner[0])
+            if token.pos_ == "NUM":
+                return None
+        if token.pos_ == "PRON":
+            return None
+        named = {self.by_token[c.i] for c in token.lefts if c.dep_ == "compound" and c.i in self.by_token}
+        if len(named) == 1 and noun_type(token) in ("Group", "Organization"):
+            mention = self.mentions[named.pop()]
+            if mention.type in ("Group", "Organization") and mention.kind == "name":
+                # "the Kataeb Hezbollah militia" is Kataeb Hezbollah
+                mention.names = (*mention.names, span_text(_clean(list(token.doc[mention.start:token.i + 1]))))
+                self.by_token[token.i] = mention.index
+                return mention
+        return self._nominal(token)
+
+    def _nominal(self, token: Token) -> Mention:
+        left = [t for t in token.subtree if t.i < token.i]
+        # Keep only the modifiers directly before the head, without clauses or determiners.
+        mods = [c for c in token.lefts if c.dep_ in MODIFIER_DEPS and c.dep_ != "poss"]
+        start = min([m.left_edge.i for m in mods], default=token.i)
+        tokens = _clean([t for t in left if t.i >= start] + [token]) or [token]
+        names = []
+        for i in range(1, len(tokens)):
+            rest = _clean(tokens[i:])
+            if rest and not rest[0].is_punct and rest[0].dep_ != "case":
+                names.append(span_text(rest))
+        of = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
+        if of and token.lemma_.lower() in words("nouns", "event"):
+            names.insert(0, span_text(_clean(tokens + list(of[0].subtree))))
+        demonym = ""
+        for mod in (c for c in token.lefts if c.dep_ in ("amod", "compound")):
+            place = gazetteer.country_of_demonym(mod.text) if mod.text[:1].isupper() else None
+            if place:
+                demonym = place.name
+        place = gazetteer.lookup(span_text(tokens)) if token.pos_ == "PROPN" and all(t.pos_ == "PROPN" for t in tokens) else None
+        if place is not None:  # a name NER missed, known to the gazetteer
+            return self.add(tokens, place.kind, "name", head=token)
+        mention = self.add(tokens, noun_type(token), "nominal", names, head=token, demonym_of=demonym)
+        dets = [c.lower_ if c.dep_ == "det" else "poss" for c in token.lefts if c.dep_ in ("det", "poss")]
+        mention.attrs.update(lemma=token.lemma_.lower(), det=dets[0] if dets else "")
+        return mention
+
+
+def _name_tokens(ent: Span) -> list[Token]:
+    return _clean(list(ent))
+
+
+def _merge_split_names(doc: Doc) -> list[tuple[list[Token], str]]:
+    """NER spans, with adjacent proper-noun pieces of one compound name joined
+    ("Kataeb" NORP + "Hezbollah" ORG before "militia" -> "Kataeb Hezbollah", an organization)."""
+    spans: list[tuple[list[Token], str]] = []
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        tokens = _name_tokens(ent)
+        if not tokens:
+            continue
+        if spans:
+            prev, prev_label = spans[-1]
+            if (prev[-1].i + 1 == tokens[0].i and all(t.pos_ == "PROPN" for t in prev + tokens)
+                    and prev[-1].dep_ == "compound" and prev[-1].head.i >= tokens[0].i):
+                spans[-1] = (prev + tokens, ent.label_)
+                continue
+        spans.append((tokens, ent.label_))
+    return spans
+
+
+LOCATIVE_PREPS = frozenset({"in", "near", "inside", "outside", "across", "throughout", "toward", "towards", "into"})
+
+
+def _in_place_context(tokens: list[Token], places: set[int] = frozenset()) -> bool:
+    """Context that makes a name a place whatever NER said: "the site of X", "X, a town in Y",
+    "Yemen's capital, X", or a locative "in X" when the gazetteer knows X as a place."""
+    head = tokens[-1]
+    place_nouns = words("nouns", "place")
+    if head.dep_ == "appos" and head.head.lemma_.lower() in place_nouns:
+        return True
+    if head.dep_ == "conj" and head.head.i in places:
+        return True  # "Boukamal and Qaim"
+    if head.dep_ in ("pobj", "conj", "compound") and (head.head.lower_ in LOCATIVE_PREPS or head.dep_ != "pobj") \
+            and not _titled(tokens) and gazetteer.lookup(span_text(tokens)) is not None:
+        return head.dep_ == "pobj" or head.head.ent_type_ in ("GPE", "LOC") or head.head.dep_ == "pobj" \
+            and head.head.head.lower_ in LOCATIVE_PREPS
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in place_nouns:
+        return True
+    if any(c.dep_ == "appos" and c.lemma_.lower() in place_nouns for c in head.children):
+        return True
+    if head.dep_ == "conj" and head.head.ent_type_ in ("GPE", "LOC"):
+        return True
+    if head.dep_ == "conj" and head.head.dep_ == "pobj" and head.head.head.lower_ == "of" \
+            and head.head.head.head.lemma_.lower() in place_nouns:
+        return True
+    return False
+
+
+def _titled(tokens: list[Token]) -> bool:
+    return bool(_with_titles(tokens)) or len(tokens) > 1 and tokens[0].ent_type_ == "PERSON" and tokens[0].i > 0 \
+        and tokens[0].nbor(-1).lower_ in ("mr", "mrs", "ms", "dr")
+
+
+def _type_of_name(tokens: list[Token], label: str, places: set[int] = frozenset()) -> str:
+    type_ = vocabulary()["types"][label]
+    head = tokens[-1]
+    if label in ("PERSON", "ORG", "NORP", "PRODUCT") and _in_place_context(tokens, places):
+        return "Location"
+    if label == "PERSON" and head.tag_ == "NNPS" and any(c.lower_ == "the" for c in head.children):
+        return "Group"  # "the Houthis"
+    if label in ("ORG", "FAC") and head.lemma_.lower() in words("nouns", "facility"):
+        return "Facility"
+    if label in ("ORG", "NORP", "GPE") and head.lemma_.lower() in words("nouns", "group") | words("nouns", "organization"):
+        return "Organization" if label != "NORP" else "Group"
+    if label == "NORP" and len(tokens) == 1 and gazetteer.country_of_demonym(head.text) and head.dep_ in ("amod", "compound"):
+        return "Group"
+    return type_
+
+
+def _with_titles(tokens: list[Token]) -> list[Token]:
+    """The name with the titles before it ("President Joe Biden", "Mr Biden"), or [] if none."""
+    doc, start = tokens[0].doc, tokens[0].i
+    titles = words("titles", "person")
+    while start > 0:
+        prev = doc[start - 1]
+        word = prev.lower_.rstrip(".")
+        if prev.is_punct or not (word in titles or prev.pos_ == "PROPN" and gazetteer.country_of_demonym(prev.text)):
+            break
+        start -= 1
+    while start < tokens[0].i and doc[start].lower_ in ("the", "of"):
+        start += 1
+    return list(doc[start:tokens[-1].i + 1]) if start < tokens[0].i else []
+
+
+def find_mentions(doc: Doc) -> MentionTable:
+    """Named mentions of a Doc, typed from NER, context and the gazetteer."""
+    table = MentionTable(doc)
+    places: set[int] = set()
+    for tokens, label in _merge_split_names(doc):
+        type_ = _type_of_name(tokens, label, places)
+        names = []
+        head = tokens[-1]
+        possessor = [c for c in head.children if c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP")]
+        if not possessor and head.dep_ == "compound":
+            # "Russia's Foreign Ministry spokeswoman": the parser hangs the owner on the title
+            possessor = [c for c in head.head.children if c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP")
+                         and c.i < tokens[0].i]
+        if possessor and label in ("ORG", "FAC") and possessor[0].i < tokens[0].i:
+            names.append(span_text(tokens))  # "Foreign Ministry" as an alias of "Russia's Foreign Ministry"
+            tokens = list(possessor[0].subtree) + [t for t in doc[possessor[0].right_edge.i + 1: tokens[0].i]
+                                                   if t.tag_ == "POS"] + tokens
+            tokens = [t for t in tokens if not t.is_punct or t.tag_ == "POS"]
+        if type_ == "Person":
+            titled = _with_titles(tokens)
+            if titled:
+                names.append(span_text(titled))
+        if type_ == "Location":
+            place = gazetteer.lookup(span_text(_clean(tokens)))
+            if place:
+                type_ = place.kind
+        table.add(_clean(tokens), type_, "name", names, head=head)
+        if type_ in ("Location", "Country", "City", "Region"):
+            places.add(head.i)
+    return table
+
+
+if not Doc.has_extension("kg_mentions"):
+    Doc.set_extension("kg_mentions", default=None)
+
+
+@Language.factory("kg_paragraphs")
+def make_paragraphs(nlp: Language, name: str):
+    """spaCy component (before the parser): a line break ends a sentence, so headlines and
+    captions without a full stop do not run into the next paragraph."""
+
+    def component(doc: Doc) -> Doc:
+        for token in doc[1:]:
+            prev = token.nbor(-1)
+            if "\n" in prev.whitespace_ or prev.is_space and "\n" in prev.text:
+                token.is_sent_start = True
+            elif not token.is_space and not prev.is_space:
+                token.is_sent_start = None if token.is_sent_start is None else token.is_sent_start
+        return doc
+
+    return component
+
+
+@Language.factory("kg_mentions")
+def make_mentions(nlp: Language, name: str):
+    """spaCy component: sets ``doc._.kg_mentions``."""
+
+    def component(doc: Doc) -> Doc:
+        doc._.kg_mentions = find_mentions(doc)
+        return doc
+
+    return component

@@ -1,0 +1,743 @@
+"""Relation patterns over the dependency parse, one small generator per English construction.
+
+Each pattern takes a sentence and yields :class:`Candidate` tuples of tokens; the ``kg_relations``
+component maps their tokens to mentions, checks argument types, and attaches factuality
+(:mod:`kg.factuality`). In the style of textacy's ``extract.triples``: every rule says what it
+catches. Trigger and title words come from ``ontology/vocabulary.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterator, NamedTuple
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from kg import gazetteer
+from kg.factuality import factuality
+from kg.mentions import Mention, MentionTable
+from kg.vocabulary import words
+
+
+class Candidate(NamedTuple):
+    subject: Token
+    predicate: str
+    object: Token
+    trigger: Token
+    rule: str
+    confidence: float
+
+
+@dataclass
+class RelationMention:
+    """A relation between two mentions of one Doc, with its evidence and factuality."""
+
+    subject: int
+    predicate: str
+    object: int
+    sentence: tuple[int, int]
+    trigger: int
+    rule: str
+    confidence: float
+    factuality: str
+    source: int | None
+
+
+Pattern = Callable[[Span, MentionTable], Iterator[Candidate]]
+PATTERNS: list[Pattern] = []
+
+
+def pattern(func: Pattern) -> Pattern:
+    PATTERNS.append(func)
+    return func
+
+
+# -- small parse helpers ------------------------------------------------------------------------
+
+def lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def kids(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def prep_objects(token: Token, preps: frozenset[str] | set[str]) -> list[Token]:
+    """Objects of the given prepositions attached to a token ("strike *on* Saada")."""
+    return [o for p in kids(token, "prep") if p.lower_ in preps for o in kids(p, "pobj", "pcomp")]
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """A token and the tokens coordinated with it ("Kyiv and other Ukrainian cities")."""
+    return [token, *[c for c in token.conjuncts if c.i > token.i]]
+
+
+def members(token: Token) -> list[Token]:
+    """Named members of a group: "militant groups, including Kataeb Hezbollah and X"."""
+    named = [m for p in kids(token, "prep") if p.lower_ in ("including", "like") for o in kids(p, "pobj") for m in conjuncts(o)]
+    return named
+
+
+def phrase(token: Token) -> str:
+    """Lemma plus particle, e.g. "sign off", "shoot down", "blow up"."""
+    prt = kids(token, "prt")
+    return f"{lemma(token)} {prt[0].lower_}" if prt else lemma(token)
+
+
+def antecedent(token: Token) -> Token:
+    """The noun a relative pronoun stands for ("Dnipro, *which* Russian troops shelled")."""
+    if token.lower_ in {"which", "that", "who", "whom"}:
+        verb = token.head
+        while verb.dep_ not in ("relcl", "acl") and verb.head is not verb and verb.dep_ in ("conj", "ccomp", "xcomp"):
+            verb = verb.head
+        if verb.dep_ in ("relcl", "acl"):
+            return verb.head
+    return token
+
+
+def named(token: Token) -> Token:
+    """Look through a title or description to the name it describes:
+    "a team of Navy SEALs" -> SEALs; "the defense minister, Prince Mohammed" -> Mohammed."""
+    token = place_of(antecedent(token))
+    if token.pos_ == "NOUN":
+        appos = [a for a in kids(token, "appos") if a.pos_ == "PROPN"]
+        if appos:
+            return appos[0]
+        if token.dep_ == "appos" and token.head.pos_ == "PROPN":
+            return token.head
+        if lemma(token) in words("nouns", "collective"):
+            inner = prep_objects(token, {"of"})
+            if inner:
+                return inner[0]
+    return token
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The acting subject of a verb, inherited through xcomp/advcl/conj/relative clauses and
+    "accused X of V-ing"."""
+    seen = 0
+    while seen < 6:
+        seen += 1
+        subj = kids(verb, "nsubj", "csubj")
+        if subj:
+            return named(subj[0])
+        if verb.dep_ == "relcl" and not kids(verb, "nsubjpass"):
+            return verb.head
+        if verb.dep_ == "ccomp" and lemma(verb.head) in words("factuality", "report_verbs"):
+            # "He added the airstrikes destroyed X": a small parser reads the subject as an object
+            objs = [o for o in kids(verb.head, "dobj") if o.i < verb.i]
+            return named(objs[0]) if objs else None
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "of" and lemma(verb.head.head) in {"accuse", "suspect", "blame", "charge"}:
+            obj = kids(verb.head.head, "dobj")
+            return named(obj[0]) if obj else None
+        if verb.dep_ in ("xcomp", "advcl", "conj", "acl") and verb.head is not verb:
+            if verb.dep_ == "acl" and verb.tag_ in ("VBG",):
+                return verb.head
+            if verb.dep_ == "acl":
+                return None
+            verb = verb.head
+            continue
+        return None
+    return None
+
+
+def agent_of(verb: Token) -> Token | None:
+    agents = [o for a in kids(verb, "agent") for o in kids(a, "pobj")]
+    return named(agents[0]) if agents else None
+
+
+def is_passive(verb: Token) -> bool:
+    """ "was stormed", "the strikes, ordered by", but not "which Biden had ordered"."""
+    if kids(verb, "auxpass", "nsubjpass"):
+        return True
+    if verb.tag_ != "VBN" or kids(verb, "nsubj") or any(a.lemma_ == "have" for a in kids(verb, "aux")):
+        return False
+    return verb.dep_ in ("acl", "relcl") or verb.dep_ == "conj" and is_passive(verb.head)
+
+
+def passive_object(verb: Token) -> Token | None:
+    """What a passive verb or participle is about: "*the compound* was stormed", "the strikes, ordered by"."""
+    subj = kids(verb, "nsubjpass")
+    if subj:
+        return named(subj[0])
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
+        return named(verb.head)
+    if verb.dep_ == "conj" and verb.tag_ == "VBN":
+        return passive_object(verb.head)
+    return None
+
+
+def direct_object(verb: Token) -> Token | None:
+    objs = kids(verb, "dobj")
+    if objs:
+        return named(objs[0])
+    if verb.dep_ == "relcl" and kids(verb, "nsubj"):
+        return named(verb.head)  # "the withdrawal, which Biden had ordered"
+    return None
+
+
+# -- authorized ---------------------------------------------------------------------------------
+
+@pattern
+def authorized_verb(sent: Span, table: MentionTable) -> Iterator[Candidate]:
+    """Active, passive and relative forms of an authorizing verb:
+    "Obama ordered the raid"; "The strikes, ordered by Putin"; "the withdrawal, which Biden had
+    ordered"; "Aliyev signed off on a mobilization"."""
+    for verb in sent:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        obj = None
+        if phrase(verb) + " on" in words("relations", "authorized", "phrasal") or \
+                phrase(verb) + " to" in words("relations", "authorized", "phrasal"):
+            objs = prep_objects(verb, {"on", "to"})
+            obj = named(objs[0]) if objs else None
+        elif lemma(verb) in words("relations", "authorized", "verbs"):
+            obj = direct_object(verb)
+            if obj is not None and obj.dep_ == "dobj" and kids(verb, "xcomp", "ccomp") and \
+                    (obj.ent_type_ in ("PERSON", "NORP", "ORG") or lemma(obj) in words("nouns", "group")):
+                continue  # "ordered troops to withdraw": the order is the clause, not the troops
+        else:
+            continue
+        passive = passive_object(verb) if is_passive(verb) else None
+        if passive is not None:
+            agent = agent_of(verb)
+            if agent is not None:
+                yield Candidate(agent, "authorized", passive, verb, "authorized_passive", 0.85)
+            continue
+        subj = subject_of(verb)
+        if subj is not None and obj is not None:
+            yield Candidate(subj, "authorized", obj, verb, "authorized_active", 0.9)
+
+
+@pattern
+def authorized_order_noun(sent: Span, table: MentionTable) -> Iterator[Candidate]:
+    """An action done on someone's order: "launched on Khamenei's order", "carried out at the
+    direction of Panetta", "made at Biden's direction", "on the orders of X"."""
+    for noun in sent:
+        if lemma(noun) not in words("relations", "authorized", "nouns") or noun.dep_ != "pobj":
+            continue
+        if noun.head.lower_ not in {"on", "at", "under", "by", "upon"}:
+            continue
+        givers = kids(noun, "poss") or prep_objects(noun, {"of"})
+        if not givers:
+            continue
+        anchor = noun.head.head
+        if anchor.pos_ in ("VERB", "AUX"):
+            action = passive_object(anchor) or direct_object(anchor)
+        else:
+            action = anchor
+        if action is not None:
+            yield Candidate(named(givers[0]), "authorized", action, noun, "authorized_by_order", 0.8)
+
+
+@pattern
+def authorized_decision(sent: Span, table: MentionTable) -> Iterator[Candidate]:
+    """A decision to carry out an action: "Biden's decision to launch an attack",
+    "Trump decided to launch the raid"."""
+    for word in sent:
+        if lemma(word) not in words("relations", "authorized", "decide") | {"decision"}:
+            continue
+        giver = kids(word, "poss") if word.pos_ == "NOUN" else [subject_of(word)] if subject_of(word) else []
+        for verb in kids(word, "acl", "xcomp"):
+            if lemma(verb) in words("relations", "authorized", "execute"):
+                obj = direct_object(verb)
+                if giver and obj is not None:
+                    yield Candidate(named(giver[0]), "authorized", obj, word, "authorized_decision", 0.75)
+
+
+@pattern
+def authorized_go_ahead(sent: Span, table: MentionTable) -> Iterator[Candidate]:
+    """Giving the go-ahead or green light for an action: "Biden gave the go-ahead for the strike"."""
+    for verb in sent:
+        if lemma(verb) != "give":
+            continue
+        for noun in kids(verb, "dobj"):
+            key = f"give {lemma(noun)} "
+            for prep in kids(noun, "prep") + kids(verb, "prep"):
+                if key + prep.lower_ in words("relations", "authorized", "phrasal"):
+                    subj = subject_of(verb)
+                    for obj in kids(prep, "pobj"):
+                        if subj is not None:
+                            yield Candidate(subj, "authorized", named(obj), noun, "authorized_go_ahead", 0.8)
+
+
+# -- attacked -----------------------------------------------------------------------------------
+
+def _at_targets(verb: Token) -> list[Token]:
+    """Targets after "at/on/against", on the verb or on its weapon object ("fired missiles at Kyiv")."""
+    preps = words("relations", "attacked", "at_preps")
+    found = prep_objects(verb, preps)
+    for obj in kids(verb, "dobj"):
+        found += prep_objects(obj, preps)
+    return found
+
+
+@pattern
+def attacked_verb(sent: Span, table: MentionTable) -> Iterator[Candidate]:
+    """Active, passive and relative forms of an attack verb: "American aircraft bombed the
+    compound"; "Stepanakert was shelled by Azerbaijani forces"; "Dnipro, which Russian troops had
+    shelled"; "Russia fired missiles at Kyiv"; "the helicopters were fired on by gunmen"."""
+    for verb in sent:
+        if verb.pos_ != "VERB":
+            continue
+        name = phrase(verb)
+        if name in words("relations", "attacked", "not_attacks"):
+            continue
+        direct = name in words("relations", "attacked", "verbs") or lemma(verb) in words("relations", "attacked", "verbs")
+        at_verb = lemma(verb) in words("relations", "attacked", "at_verbs")
+        if not (direct or at_verb):
+            continue
+        passive = passive_object(verb) if is_passive(verb) else None
+        if passive is not None:
+            agent = agent_of(verb)
+            at_preps = words("relations", "attacked", "at_preps")
+            if agent is not None and (direct or prep_objects(verb, at_preps) or any(p.lower_ in at_preps for p in kids(verb, "prt"))):
+                yield Candidate(agent, "attacked", passive, verb, "attacked_passive", 0.85)
+            continue
+        subj = subject_of(verb)
+        if subj is None:
+            continue
+        targets = _at_targets(verb) if at_verb else []
+        if direct and not targets and lemma(verb) not in {"launch"}:
+            obj = direct_object(verb)
+            targets = [obj] if obj is not None else []
+        for target in targets:
+            yield Candidate(subj, "attacked", named(target), verb, "attacked_active", 0.9)
+
+
+def event_attacker(noun: Token) -> Token | None:
+    """Who carried out an attack noun: "the attack *by ISIS-K*", "*the coalition's* strikes",
+    "a *US* air strike", "*Israeli* strike", or the subject of "carried out a strike"."""
+    by = prep_objects(noun, {"by"})
+    if by:
+        return named(by[0])
+    poss = kids(noun, "poss")
+    if poss:
+        return poss[0]
+    for mod in kids(noun, "compound", "amod", "nmod"):
+        if mod.ent_type_ in ("GPE", "NORP", "ORG") or gazetteer.country_of_demonym(mod.text):
+            return mod
+    head = noun.head
+    if noun.dep_ == "dobj" and lemma(head) in words("relations", "attacked", "light"):
+        return subject_of(head)
+    if noun.dep_ == "pobj" and head.lower_ in {"in", "during", "with"} and head.head.pos_ == "VERB":
+        return subject_of(head.head)
+    return None
+
+
+def event_targets(noun: Token) -> list[Token]:
+    """What an attack noun hit: "strikes *on Saada*", "a drone strike *against ISIS-K*"."""
+    preps = words("relations", "attacked", "noun_target_preps")
+    targets = prep_objects(noun, preps) + [t for by in prep_objects(noun, {"by"}) for t in prep_objects(by, preps)]
+    if not targets and noun.dep_ == "dobj" and lemma(noun.head) in words("relations", "attacked", "light"):
+        targets = prep_objects(noun.head, {"against", "on"})
+    for acl in kids(noun, "acl"):
+        if lemma(acl) in words("relations", "attacked", "intent"):
+            targets += kids(acl, "dobj")
+    return [named(t) for t in targets]
+
+
+@pattern
+def attacked_event_noun(sent: Span, table: MentionTable) -> Iterator[Candidate]:
+    """Nominal attacks: "the attack by ISIS-K on the airport", "the coalition's strikes on
+    Saada", "carried out a drone strike against ISIS-K", "killed him in a raid on a compound".
+    Also yields the event's own roles (hasAttacker, hasTarget)."""
+    for noun in sent:
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        mention = table.at(noun)
+        if mention is None or mention.type != "Attack":
+            continue
+        attacker = event_attacker(noun)
+        targets = event_targets(noun)
+        if attacker is not None:
+            yield Candidate(noun, "hasAttacker", attacker, noun, "event_attacker", 0.8)
+        for target in targets:
+            yield Candidate(noun, "hasTarget", target, noun, "event_target", 0.8)
+            if attacker is not None:
+                yield Candidate(attacker, "attacked", target, noun, "attacked_nominal", 0.8)
+
+
+# -- locatedIn ----------------------------------------------------------------------------------
+
+def place_of(token: Token) -> Token:
+    """Look through "the city of X", "the far north of X" and descriptions to the place meant."""
+    for _ in range(3):
+        if lemma(token) in words("nouns", "place") | words("relations", "locatedIn", "part_nouns"):
+            inner = prep_objects(token, {"of"})
+            own_name = any(c.pos_ == "PROPN" for c in kids(token, "compound"))
+            if inner and not own_name and (inner[0].pos_ == "PROPN" or lemma(token) in words("relations", "locatedIn", "part_nouns")):
+                token = inner[0]
+                continue
+        break
+    return token
+
+
+@pattern
+def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
+    """A place or facility followed by "in/inside/within" a place: "the compound in Abbottabad",
+    "near Isfahan in central Iran", "the Taman Peninsula in Russia's Krasnodar region". When the
+    parser hangs the phrase on the verb, the noun right before "in" is still the one placed."""
+    for prep in sent:
+        if prep.dep_ != "prep" or prep.lower_ not in words("relations", "locatedIn", "preps"):
+            continue
+        inner = prep.head
+        if inner.pos_ in ("VERB", "AUX") and prep.i > sent.start and prep.nbor(-1).pos_ in ("NOUN", "PROPN"):
+            inner = prep.nbor(-1)
+        if inner.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for outer in kids(prep, "pobj"):
+            yield Candidate(named(place_of(inner)), "locatedIn", place_of(outer), prep, "located_in_prep", 0.8)
+
+
+@pattern
+def located_in_frame(sent: Span, table: MentionTable) -> Iterator[Candidate]:
+    """A sentence that opens with "In X," sets the scene for a smaller named place later in it:
+    "In central Kyiv, a missile landed in the Shevchenkivskyi district"."""
+    first = sent[0]
+    if first.lower_ not in ("in", "inside") or first.dep_ != "prep":
+        return
+    frames = [place_of(o) for o in kids(first, "pobj")]
+    frame = table.at(frames[0]) if frames else None
+    if frame is None or frame.type not in ("City", "Region", "Country", "Location"):
+        return
+    for prep in sent[1:]:
+        if prep.lower_ not in words("relations", "locatedIn", "preps") or prep.i <= frame.end:
+            continue
+        for inner in kids(prep, "pobj"):
+            mention = table.at(inner)
+            small = mention is not None and mention.kind in ("name", "nominal") and mention.type in ("Location", "City", "Region") \
+                and (mention.kind == "name" or any(c.pos_ == "PROPN" for c in kids(inner, "compound")))
+            if small:
+                yield Candidate(inner, "locatedIn", frames[0], prep, "located_in_frame", 0.65)
+
+
+@pattern
+def located_event(sent: Span, table: MentionTable) -> Iterator[Candidate]:
+    """An event placed by its clause: "launched airstrikes in eastern Syria", "an explosion
+    ripped through the Crimean Bridge", "the raid took place in Barisha"."""
+    for prep in sent:
+        if prep.dep_ != "prep" or prep.lower_ not in words("relations", "locatedIn", "event_preps"):
+            continue
+        verb = prep.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        for arg in kids(verb, "dobj", "nsubj", "nsubjpass"):
+            mention = table.at(arg)
+            if mention is not None and mention.type in ("Event", "Attack"):
+                for outer in kids(prep, "pobj"):
+                    yield Candidate(arg, "locatedIn", place_of(outer), prep, "located_event", 0.7)
+
+
+@pattern
+def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate]:
+    """A place described by an apposition: "Abbottabad, a city in northern Pakistan",
+    "Kabul, the capital of Afghanistan", "Stepanakert, the region's largest city",
+    "Yemen's capital, Sanaa", "Tartar, an Azerbaijani town"."""
+    place_nouns = words("nouns", "place")
+    for desc in sent:
+        if lemma(desc) not in place_nouns:
+            continue
+        if desc.dep_ == "appos":
+            name = desc.head
+        else:
+            appos = [a for a in kids(desc, "appos") if a.pos_ == "PROPN"]
+            if not appos:
+                continue
+            name = appos[0]
+        outers = prep_objects(desc, {"in", "inside", "within", "of"}) + kids(desc, "poss")
+        for outer in outers:
+            yield Candidate(name, "locatedIn", place_of(outer), desc, "located_in_apposition", 0.8)
+        for mod in kids(desc, "amod", "compound"):
+            country = gazetteer.country_of_demonym(mod.text) if mod.text[:1].isupper() else None
+            if country is not None:
+                yield Candidate(name, "locatedIn", mod, desc, "located_in_demonym", 0.75)
+
+
+@pattern
+def located_in_possessive(sent: Span, table: MentionTable) -> Iterator[Candidate]:
+    """A place owned by a place: "Syria's northwestern Idlib province", "Russia's Krasnodar
+    region", "the airport's Abbey Gate"."""
+    for owner in sent:
+        if owner.dep_ != "poss":
+            continue
+        thing = owner.head
+        if thing.dep_ == "appos" or kids(thing, "appos") and lemma(thing) in words("nouns", "place"):
+            continue  # handled as an apposition
+        yield Candidate(thing, "locatedIn", owner, owner, "located_in_possessive", 0.75)
+
+
+@pattern
+def located_in_of(sent: Span, table: MentionTable) -> Iterator[Candidate]:
+    """A named subdivision "of" a place: "the Idlib province of Syria", "the Pakistani city of
+    Abbottabad" (the demonym gives the country)."""
+    for noun in sent:
+        if lemma(noun) not in words("nouns", "place"):
+            continue
+        has_name = any(c.pos_ == "PROPN" for c in kids(noun, "compound"))
+        if has_name:
+            for outer in prep_objects(noun, {"of"}):
+                yield Candidate(noun, "locatedIn", place_of(outer), noun, "located_in_of", 0.8)
+        for mod in kids(noun, "amod", "compound"):
+            country = gazetteer.country_of_demonym(mod.text) if mod.text[:1].isupper() else None
+            inner = prep_objects(noun, {"of"})
+            if country is not None and inner:
+                for place in conjuncts(inner[0])[:1]:
+                    yield Candidate(place, "locatedIn", mod, noun, "located_in_demonym", 0.8)
+
+
+COMMA_PLACE = re.compile(r"^[A-Z]")
+
+
+@pattern
+def located_in_comma(sent: Span, table: MentionTable) -> Iterator[Candidate]:
+    """"X, Y" with Y a larger place: "Langley, Virginia", "Ganja, Azerbaijan", "Irbil, Iraq";
+    and "X, on the Iraqi side"."""
+    doc = sent.doc
+    for i in range(sent.start, sent.end - 2):
+        comma = doc[i + 1]
+        if comma.text != "," or not doc[i].ent_type_ or doc[i].ent_iob_ == "B" and doc[i + 1].ent_iob_ == "I":
+            continue
+        left = table.at(doc[i])
+        right_tok = doc[i + 2]
+        if left is None or left.kind != "name":
+            continue
+        if doc[i + 2].lower_ == "on" and i + 5 < sent.end and doc[i + 3].lower_ == "the" and doc[i + 5].lower_ == "side":
+            if gazetteer.country_of_demonym(doc[i + 4].text):
+                yield Candidate(doc[i], "locatedIn", doc[i + 4], comma, "located_on_side", 0.7)
+            continue
+        right = table.at(right_tok)
+        if right is None or right.kind != "name" or right.start != right_tok.i:
+            continue
+        after = doc[right.end] if right.end < len(doc) else None
+        if after is not None and not (after.is_punct or after.pos_ in ("ADP", "VERB", "AUX")):
+            continue  # "the United States, Britain and Jordan" is a list
+        before = doc[left.start - 1] if left.start > sent.start else None
+        if before is not None and before.text == "," and doc[left.start - 2].ent_type_ == doc[i].ent_type_:
+            continue
+        # The text decides; the gazetteer only confirms that the right-hand name is a larger place.
+        inner_place, outer_place = gazetteer.lookup(left.text), gazetteer.lookup(right.text)
+        if outer_place is None or outer_place.kind == "City" or inner_place is not None and inner_place.kind == "Country":
+            continue
+        yield Candidate(doc[i], "locatedIn", right_tok, comma, "located_in_comma", 0.8)
+
+
+# -- spokespersonFor ----------------------------------------------------------------------------
+
+def _title_tokens(sent: Span) -> Iterator[Token]:
+    """Head tokens of spokesperson titles ("spokesman", "press *secretary*")."""
+    titles = words("relations", "spokespersonFor", "titles")
+    for token in sent:
+        if lemma(token) in titles or token.lower_ in titles:
+            yield token
+        elif any(f"{c.lower_} {token.lower_}" in titles for c in kids(token, "compound", "amod")):
+            yield token
+
+
+def _title_org(title: Token) -> Token | None:
+    """The organization a title names: "*Pentagon* spokesman", "*the coalition's* spokesman",
+    "a spokesman *for the Taliban*", "*Russia's Foreign Ministry* spokeswoman"."""
+    found = prep_objects(title, words("relations", "spokespersonFor", "preps"))
+    if found:
+        return found[0]
+    for mod in kids(title, "compound", "amod", "nmod"):
+        if mod.pos_ == "PROPN" or mod.ent_type_:
+            return mod
+    poss = kids(title, "poss")
+    return poss[0] if poss else None
+
+
+def _title_person(title: Token) -> Token | None:
+    """The person holding a title: "spokesman *John Kirby*", "*Bali*, a spokesman",
+    "a spokesman for the Taliban, *Zabihullah Mujahid*", "*X* is a spokesman"."""
+    if title.dep_ == "compound" and title.head.pos_ == "PROPN":
+        return title.head
+    if title.dep_ == "appos" and title.head.pos_ in ("PROPN", "PRON"):
+        return title.head
+    appos = [a for a in kids(title, "appos") if a.pos_ == "PROPN"]
+    if appos:
+        return appos[0]
+    for org in prep_objects(title, words("relations", "spokespersonFor", "preps")):
+        # "a spokesman for the Taliban, Zabihullah Mujahid": the parser hangs the name on the group
+        appos = [a for a in kids(org, "appos") if a.ent_type_ == "PERSON"]
+        if appos:
+            return appos[0]
+    if title.dep_ == "attr" and lemma(title.head) == "be":
+        subj = kids(title.head, "nsubj")
+        return subj[0] if subj else None
+    return None
+
+
+@pattern
+def spokesperson_title(sent: Span, table: MentionTable) -> Iterator[Candidate]:
+    """Named spokespeople: "Pentagon spokesman John Kirby", "Mustafa Bali, a spokesman for the
+    SDF", "Northgate's spokesman, David Oyelaran", "X is a spokeswoman for Y". An unnamed
+    "a spokesman for the group said" yields nothing."""
+    for title in _title_tokens(sent):
+        person, org = _title_person(title), _title_org(title)
+        if person is not None and org is not None:
+            yield Candidate(person, "spokespersonFor", org, title, "spokesperson_title", 0.9)
+
+
+# -- the component ------------------------------------------------------------------------------
+
+SUBJECT_TYPES = {
+    "authorized": {"Person", "Organization", "Group", "Country", "Location", "Entity"},
+    "attacked": {"Person", "Organization", "Group", "Country", "Location", "City", "Region", "Artifact", "Entity"},
+    "locatedIn": {"Location", "Country", "City", "Region", "Facility", "Event", "Attack"},
+    "spokespersonFor": {"Person"},
+    "hasAttacker": {"Attack"},
+    "hasTarget": {"Attack"},
+}
+OBJECT_TYPES = {
+    "authorized": {"Event", "Attack", "Entity"},
+    "attacked": {"Person", "Organization", "Group", "Country", "Location", "City", "Region", "Facility", "Artifact", "Entity"},
+    "locatedIn": {"Location", "Country", "City", "Region", "Facility"},
+    "spokespersonFor": {"Organization", "Group", "Country", "Location", "Facility"},
+    "hasAttacker": {"Person", "Organization", "Group", "Country", "Location", "Artifact", "Entity"},
+    "hasTarget": {"Person", "Organization", "Group", "Country", "Location", "City", "Region", "Facility", "Artifact", "Entity"},
+}
+
+
+DEMONYM_RULES = frozenset({"located_in_demonym", "located_on_side"})
+
+
+def _is_time(token: Token) -> bool:
+    """Dates and amounts are never arguments ("fired on August 29")."""
+    if token.ent_type_ == "CARDINAL" and prep_objects(token, {"of"}):
+        return False  # "dozens of tanks"
+    return token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY") or \
+        lemma(token) in words("nouns", "time")
+
+
+def _is_abstract(token: Token) -> bool:
+    return lemma(token) in words("nouns", "abstract")
+
+
+def _military(sent: Span) -> bool:
+    vocab = words("relations", "attacked", "military")
+    return any(lemma(t) in vocab or t.lower_ in vocab for t in sent)
+
+
+def _owner(token: Token, depth: int = 0) -> Token:
+    """Generic targets stand for their owner: "facilities belonging to Kataeb Hezbollah",
+    "facilities at a border post used by militant groups"."""
+    if lemma(token) not in words("nouns", "owned_targets") and depth == 0:
+        return token
+    links = words("nouns", "owner_links")
+    if depth == 0:
+        places = prep_objects(token, {"at", "in", "near"}) + (prep_objects(token.head, {"at"}) if token.dep_ == "dobj" else [])
+        for place in places:
+            owner = _owner(place, 1)
+            if owner is not place:
+                return owner
+    for child in token.children:
+        if child.dep_ in ("acl", "relcl") or child.dep_ == "prep" and child.lower_ == "of":
+            verb = lemma(child)
+            for prep in ([child] if child.dep_ == "prep" else kids(child, "prep", "agent")):
+                key = verb if child.dep_ == "prep" else f"{verb} {prep.lower_}"
+                if key in links:
+                    objs = kids(prep, "pobj")
+                    if objs:
+                        return named(objs[0])
+    return token
+
+
+def _resolve_agent(token: Token, table: MentionTable) -> Token:
+    """An attack event or weapon acting as subject stands for whoever used it: "a US air strike
+    targeted X" -> the US; "missiles fired by Iran hit X" -> Iran; "Azerbaijan's drones" -> Azerbaijan."""
+    mention = table.at(token)
+    if mention is None:
+        return token
+    if mention.type == "Attack":
+        return event_attacker(token) or token
+    if mention.type == "Artifact":
+        poss = kids(token, "poss")
+        if poss:
+            return poss[0]
+        for acl in kids(token, "acl"):
+            agent = agent_of(acl)
+            if agent is not None:
+                return agent
+    return token
+
+
+def extract(doc: Doc, table: MentionTable) -> list[RelationMention]:
+    """All relation mentions of a Doc, typed, de-duplicated, with factuality."""
+    found: dict[tuple, RelationMention] = {}
+    for sent in doc.sents:
+        military = None
+        for func in PATTERNS:
+            for cand in func(sent, table):
+                subjects, objects = conjuncts(cand.subject), conjuncts(cand.object)
+                if cand.predicate == "locatedIn":
+                    subjects, objects = subjects[:1], objects[:1]
+                if cand.predicate == "attacked":
+                    # "groups, including X and Y": the named members are the targets worth a node
+                    objects = [m for o in objects for m in (members(_owner(o)) or [_owner(o)])]
+                for subj_tok in subjects:
+                    for obj_tok in objects:
+                        predicate = cand.predicate
+                        if predicate == "attacked":
+                            subj_tok = _resolve_agent(subj_tok, table)
+                            if (event := table.at(subj_tok)) is not None and event.type == "Attack":
+                                predicate = "hasTarget"  # the attacker may be known elsewhere (kg.pipeline)
+                            if _is_abstract(obj_tok) or _is_abstract(subj_tok):
+                                continue
+                            ambiguous = words("relations", "attacked", "ambiguous")
+                            if cand.rule != "attacked_nominal" and (phrase(cand.trigger) in ambiguous or lemma(cand.trigger) in ambiguous):
+                                military = _military(sent) if military is None else military
+                                if not military:
+                                    continue
+                        if _is_time(subj_tok) or _is_time(obj_tok):
+                            continue
+                        subj = table.at(subj_tok)
+                        obj = table.demonym(obj_tok) if cand.rule in DEMONYM_RULES else table.at(obj_tok)
+                        if subj is None or obj is None or subj.index == obj.index:
+                            continue
+                        if not _types_ok(predicate, subj, obj):
+                            continue
+                        status, source = factuality(cand.trigger, table)
+                        key = (subj.index, predicate, obj.index, sent.start)
+                        if key not in found:
+                            found[key] = RelationMention(
+                                subj.index, predicate, obj.index, (sent.start_char, sent.end_char),
+                                cand.trigger.i, cand.rule, cand.confidence, status,
+                                source.index if source is not None else None)
+    return list(found.values())
+
+
+def _types_ok(predicate: str, subj: Mention, obj: Mention) -> bool:
+    if subj.kind == "pronoun" and predicate in ("locatedIn", "spokespersonFor") and obj.kind == "pronoun":
+        return False
+    subj_type = "Entity" if subj.kind == "pronoun" else subj.type
+    obj_type = "Entity" if obj.kind == "pronoun" else obj.type
+    if predicate == "locatedIn":
+        if obj.kind == "nominal" and obj.type not in ("Location", "Facility"):
+            return False
+        if subj.kind == "nominal" and subj.attrs.get("lemma") in words("nouns", "owned_targets"):
+            return False
+        if subj.kind == "nominal" and subj.type == "Organization":
+            return False
+    if predicate == "spokespersonFor" and subj.kind == "nominal":
+        return False
+    if predicate == "authorized" and obj.kind == "name" and obj.type not in ("Event", "Attack"):
+        return False
+    return subj_type in SUBJECT_TYPES[predicate] and obj_type in OBJECT_TYPES[predicate]
+
+
+if not Doc.has_extension("kg_relations"):
+    Doc.set_extension("kg_relations", default=None)
+
+
+@Language.factory("kg_relations", requires=["doc._.kg_mentions"], assigns=["doc._.kg_relations"])
+def make_relations(nlp: Language, name: str):
+    """spaCy component: sets ``doc._.kg_relations`` from ``doc._.kg_mentions``."""
+
+    def component(doc: Doc) -> Doc:
+        doc._.kg_relations = extract(doc, doc._.kg_mentions)
+        return doc
+
+    return component

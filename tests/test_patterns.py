@@ -1,0 +1,152 @@
+"""Each relation pattern and factuality cue on sentences written for these tests."""
+
+import pytest
+
+FACT = "asserted"
+
+
+def facts(result: dict) -> set:
+    return {k for k, v in result.items() if v in ("asserted", "attributed")}
+
+
+# -- authorized -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, subject, obj", [
+    ("Prime Minister Liz Harmon authorized the raid on Tuesday.", "Liz Harmon", "raid"),
+    ("The raid was approved by Defense Minister Omar Haddad.", "Omar Haddad", "raid"),
+    ("The offensive, ordered by General Tomas Reyes, began at dawn.", "Tomas Reyes", "offensive"),
+    ("Officials described the evacuation, which Governor Ana Silva had ordered a week earlier.", "Ana Silva", "evacuation"),
+    ("Chancellor Peter Lang signed off on a partial mobilization.", "Peter Lang", "partial mobilization"),
+    ("The operation was carried out at the direction of Admiral Joan Pike.", "Joan Pike", "operation"),
+    ("The mission, launched on President Luis Ortega's order, lasted two hours.", "Luis Ortega", "mission"),
+    ("Mr Ortega's decision to launch an offensive surprised his allies.", "Ortega", "offensive"),
+])
+def test_authorized_forms(extract, text, subject, obj):
+    found = extract(text)
+    assert found.get((subject, "authorized", obj)) == FACT, found
+
+
+def test_recommender_is_not_the_authorizer(extract):
+    found = facts(extract("Admiral Joan Pike said she recommended that President Luis Ortega authorize the strike."))
+    assert ("Luis Ortega", "authorized", "strike") in found
+    assert not any(s == "Joan Pike" and p == "authorized" for s, p, _ in found)
+
+
+def test_ordering_people_to_act_is_not_authorizing_them(extract):
+    found = facts(extract("General Tomas Reyes ordered the troops to withdraw from the town."))
+    assert not any(p == "authorized" and o == "troops" for _, p, o in found)
+
+
+# -- attacked -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, subject, obj", [
+    ("Rebel fighters shelled Marivel on Sunday, killing four people.", "Rebel fighters", "Marivel"),
+    ("The convoy was ambushed by insurgents near the border.", "insurgents", "convoy"),
+    ("Tarsen, which government troops had bombed for weeks, lies in ruins.", "government troops", "Tarsen"),
+    ("The navy fired two missiles at a radar station.", "navy", "radar station"),
+    ("The checkpoint was fired on by gunmen in a pickup truck.", "gunmen", "checkpoint"),
+    ("The attack by the Red Hand militia on the police station killed three officers.", "Red Hand militia", "police station"),
+    ("Norland's strikes on the port city of Velka intensified overnight.", "Norland", "Velka"),
+    ("The air force carried out a drone strike against the Black Banner group.", "air force", "Black Banner"),
+])
+def test_attacked_forms(extract, text, subject, obj):
+    found = facts(extract(text))
+    assert any(s.endswith(subject) and p == "attacked" and o.endswith(obj) for s, p, o in found), found
+
+
+def test_coordinated_subjects_and_objects(extract):
+    found = facts(extract("Government troops shelled Marivel and Tarsen overnight."))
+    assert ("Government troops", "attacked", "Marivel") in found
+    assert ("Government troops", "attacked", "Tarsen") in found
+
+
+def test_generic_targets_stand_for_their_owner(extract):
+    found = facts(extract("Norland's warplanes struck facilities belonging to the Red Hand militia on Monday."))
+    assert any(p == "attacked" and o.startswith("Red Hand") for _, p, o in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Senators attacked the plan as reckless.",
+    "The union attacked the company's new pay offer.",
+    "The opposition will target the budget debate next week.",
+    "Critics took aim at the minister's proposal.",
+])
+def test_metaphors_are_not_attacks(extract, text):
+    assert not any(p == "attacked" for _, p, _ in extract(text))
+
+
+def test_intercepting_is_not_attacking(extract):
+    found = facts(extract("Most of the rockets were shot down by air defenses over the capital."))
+    assert not any(p == "attacked" for _, p, _ in found)
+
+
+# -- locatedIn ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, inner, outer", [
+    ("Fighting spread to Mosul, a city in northern Iraq.", "Mosul", "Iraq"),
+    ("The convoy reached Herat, the largest city of western Afghanistan.", "Herat", "Afghanistan"),
+    ("Shelling hit the Syrian city of Aleppo overnight.", "Aleppo", "Syria"),
+    ("Troops moved into the Kandahar province of Afghanistan.", "Kandahar province", "Afghanistan"),
+    ("Officials met in Nairobi, Kenya, on Friday.", "Nairobi", "Kenya"),
+    ("The blast damaged a hospital in Aleppo.", "hospital", "Aleppo"),
+    ("Protests broke out near Tabriz in northern Iran.", "Tabriz", "Iran"),
+    ("Egypt's capital, Cairo, was quiet.", "Cairo", "Egypt"),
+    ("Turkey's southern Hatay province was hit hardest.", "Hatay province", "Turkey"),
+])
+def test_located_in_forms(extract, text, inner, outer):
+    found = facts(extract(text))
+    assert any(s.endswith(inner) and p == "locatedIn" and o.endswith(outer) for s, p, o in found), found
+
+
+def test_event_located_by_its_clause(extract):
+    found = facts(extract("The army launched airstrikes in southern Lebanon on Monday."))
+    assert any(s == "airstrikes" and p == "locatedIn" and "Lebanon" in o for s, p, o in found), found
+
+
+def test_adjacency_and_lists_are_not_containment(extract):
+    found = facts(extract("The Idlib province, which borders Turkey, was calm. Aid came from France, Germany and Italy."))
+    assert not any(p == "locatedIn" and o in ("Turkey", "Germany", "Italy") for _, p, o in found), found
+
+
+# -- spokespersonFor ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, person, org", [
+    ("Interior Ministry spokesman Ali Karimi said the border was closed.", "Ali Karimi", "Interior Ministry"),
+    ("Lena Fisch, a spokeswoman for the Red Cross, said aid was delayed.", "Lena Fisch", "Red Cross"),
+    ("Tom Rudd, the agency's spokesman, declined to comment.", "Tom Rudd", "agency"),
+    ("A spokesman for UNICEF, Marco Bell, said schools were shut.", "Marco Bell", "UNICEF"),
+    ("Acme's press secretary, Jo Park, said the offer stood.", "Jo Park", "Acme"),
+])
+def test_spokesperson_forms(extract, text, person, org):
+    found = facts(extract(text))
+    assert any(s == person and p == "spokespersonFor" and org in o for s, p, o in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "A spokesman for the group said the talks had failed.",
+    "The foreign minister, Dana Holt, said the talks had failed.",
+])
+def test_no_named_spokesperson_no_triple(extract, text):
+    assert not any(p == "spokespersonFor" for _, p, _ in extract(text))
+
+
+# -- factuality -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, status", [
+    ("Governor Ana Silva did not authorize the raid.", "negated"),
+    ("Norland denied shelling Marivel.", "negated"),
+    ("Rebel fighters allegedly shelled Marivel.", "hedged"),
+    ("It was unclear whether Governor Ana Silva had approved the raid.", "hedged"),
+    ("Officials had not determined who carried out the raid, but gunmen are believed to have attacked the convoy.", "hedged"),
+    ("Rebel fighters will attack Marivel if talks fail.", "hedged"),
+    ("The apparent Norland strike on Marivel killed two people.", "hedged"),
+])
+def test_factuality_cues(extract, text, status):
+    found = extract(text)
+    relevant = {k: v for k, v in found.items() if k[1] in ("authorized", "attacked")}
+    assert relevant and set(relevant.values()) == {status}, found
+
+
+def test_attributed_to_the_speaker(extract):
+    found = extract("Colonel Ida Moss said rebel fighters shelled Marivel on Sunday.")
+    assert found.get(("rebel fighters", "attacked", "Marivel")) == "attributed", found
