@@ -10,7 +10,7 @@ import re
 import tomllib
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -82,6 +82,7 @@ class _Index:
     country_continent: dict[str, str]  # ISO country -> continent code
     continent_code: dict[int, str]  # continent geonameid -> continent code
     common_words: frozenset[str]
+    dotted: dict[str, int] = field(default_factory=dict)  # "Tenn.", "N.Y.": exact AP abbreviations
 
     def add(self, place: Place, names: list[str]) -> None:
         self.places[place.geonameid] = place
@@ -115,6 +116,10 @@ def _index() -> _Index:
         place = Place(state["geonameid"], state["name"], "Region", "US", 0)
         idx.add(place, [state["name"]])
         idx.admin1[place.geonameid] = code
+        for abbreviation in data.get("us_states", {}).get(code, []):
+            idx.dotted[abbreviation] = place.geonameid
+            if abbreviation.count(".") > 1:
+                idx.dotted[abbreviation.rstrip(".")] = place.geonameid  # "N.Y" before a split-off full stop
     for city in geo.get_cities().values():
         gid = city["geonameid"]
         idx.places[gid] = Place(gid, city["name"], "City", city["countrycode"], city["population"])
@@ -173,7 +178,7 @@ def lookup(name: str) -> Place | None:
     """
     if not any(w[0].isupper() for w in re.findall(r"[^\W\d_]+", name)):
         return None
-    gid = _index().abbreviations.get(name.strip().replace(".", ""))
+    gid = _index().dotted.get(name.strip()) or _index().abbreviations.get(name.strip().replace(".", ""))
     if gid is not None:
         return _index().places[gid]
     key = _key(name)

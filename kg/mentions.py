@@ -265,7 +265,7 @@ def find_mentions(doc: Doc) -> MentionTable:
             # "Russia's Foreign Ministry spokeswoman": the parser hangs the owner on the title
             possessor = [c for c in head.head.children if c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP")
                          and c.i < tokens[0].i]
-        if possessor and label in ("ORG", "FAC") and possessor[0].i < tokens[0].i:
+        if possessor and label == "ORG" and type_ == "Organization" and possessor[0].i < tokens[0].i:
             names.append(span_text(tokens))  # "Foreign Ministry" as an alias of "Russia's Foreign Ministry"
             tokens = list(possessor[0].subtree) + [t for t in doc[possessor[0].right_edge.i + 1: tokens[0].i]
                                                    if t.tag_ == "POS"] + tokens

@@ -384,8 +384,13 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         if prep.dep_ != "prep" or prep.lower_ not in words("relations", "locatedIn", "preps"):
             continue
         inner = prep.head
-        if inner.pos_ in ("VERB", "AUX") and prep.i > sent.start and prep.nbor(-1).pos_ in ("NOUN", "PROPN"):
+        before = table.at(prep.nbor(-1)) if prep.i > sent.start and prep.nbor(-1).pos_ == "PROPN" else None
+        if before is not None and before.kind == "name" and before.type in PLACE_LIKE and before.end == prep.i:
+            inner = prep.nbor(-1)  # "Gosforth in northeast England", whatever the parser attached "in" to
+        elif inner.pos_ in ("VERB", "AUX") and prep.i > sent.start and prep.nbor(-1).pos_ in ("NOUN", "PROPN"):
             inner = prep.nbor(-1)
+        elif lemma(inner) in ("be", "lie", "sit") and kids(inner, "nsubj"):
+            inner = kids(inner, "nsubj")[0]  # "Rome is in Lazio"
         if inner.pos_ not in ("NOUN", "PROPN"):
             continue
         for outer in kids(prep, "pobj"):
@@ -466,6 +471,8 @@ def located_in_possessive(sent: Span, table: MentionTable) -> Iterator[Candidate
         thing = owner.head
         if thing.dep_ == "appos" or kids(thing, "appos") and lemma(thing) in words("nouns", "place"):
             continue  # handled as an apposition
+        if thing.pos_ != "PROPN" and not any(c.pos_ == "PROPN" for c in kids(thing, "compound")):
+            continue  # "Bolivia's border" is no place inside Bolivia; "Syria's Idlib province" is
         yield Candidate(thing, "locatedIn", owner, owner, "located_in_possessive", 0.75)
 
 
@@ -491,37 +498,64 @@ def located_in_of(sent: Span, table: MentionTable) -> Iterator[Candidate]:
 COMMA_PLACE = re.compile(r"^[A-Z]")
 
 
+def _comma_place(table: MentionTable, token: Token) -> tuple[Mention, gazetteer.Place | None] | None:
+    """The proper-name place mention starting at a token, with what the gazetteer knows of it
+    ("Tenn" before a split-off full stop is "Tenn.")."""
+    mention = table.at(token)
+    if mention is None or mention.start != token.i or not token.text[:1].isupper() or mention.kind == "pronoun":
+        return None
+    if mention.type not in PLACE_LIKE and mention.type not in ("Entity", "Organization"):
+        return None
+    doc = token.doc
+    place = gazetteer.lookup(mention.text)
+    if place is None and mention.end < len(doc) and doc[mention.end].text == ".":
+        place = gazetteer.lookup(mention.text + ".")
+    return mention, place
+
+
 @pattern
 def located_in_comma(sent: Span, table: MentionTable) -> Iterator[Candidate]:
-    """"X, Y" with Y a larger place: "Langley, Virginia", "Ganja, Azerbaijan", "Irbil, Iraq";
-    and "X, on the Iraqi side"."""
+    """"X, Y" with Y a country or region: "Langley, Virginia", "Ganja, Azerbaijan", "Chattanooga,
+    Tenn.", datelines such as "CARACAS, Venezuela (AP)"; a chain "X, Y, Z" gives X in Y, Y in Z
+    and X in Z. And "X, on the Iraqi side". A list of countries ("France, Germany and Italy")
+    is no containment."""
     doc = sent.doc
     for i in range(sent.start, sent.end - 2):
         comma = doc[i + 1]
-        if comma.text != "," or not doc[i].ent_type_ or doc[i].ent_iob_ == "B" and doc[i + 1].ent_iob_ == "I":
+        if comma.text != "," or not (doc[i].ent_type_ or doc[i].pos_ == "PROPN"):
             continue
-        left = table.at(doc[i])
-        right_tok = doc[i + 2]
-        if left is None or left.kind != "name":
+        first = table.at(doc[i])
+        if first is None or first.end != i + 1 or first.kind == "pronoun" or first.type in ("Person", "Group"):
             continue
         if doc[i + 2].lower_ == "on" and i + 5 < sent.end and doc[i + 3].lower_ == "the" and doc[i + 5].lower_ == "side":
             if gazetteer.country_of_demonym(doc[i + 4].text):
                 yield Candidate(doc[i], "locatedIn", doc[i + 4], comma, "located_on_side", 0.7)
             continue
-        right = table.at(right_tok)
-        if right is None or right.kind != "name" or right.start != right_tok.i:
+        if first.start > sent.start and doc[first.start - 1].text == ",":
+            continue  # the chain was read from its first member
+        chain = [(first, gazetteer.lookup(first.text))]
+        j = i + 2
+        while j < sent.end:
+            found = _comma_place(table, doc[j])
+            if found is None:
+                break
+            chain.append(found)
+            end = found[0].end + (1 if found[0].end < len(doc) and doc[found[0].end].text == "." and found[1] else 0)
+            if end >= sent.end or doc[end].text != ",":
+                break
+            j = end + 1
+        # The chain ends at its last known country or region; everything before it lies inside.
+        last = max((k for k, (_, place) in enumerate(chain) if place and place.kind in ("Country", "Region")), default=0)
+        chain = chain[:last + 1]
+        if len(chain) < 2 or any(place and place.kind == "Country" for _, place in chain[:-1]):
             continue
-        after = doc[right.end] if right.end < len(doc) else None
-        if after is not None and not (after.is_punct or after.pos_ in ("ADP", "VERB", "AUX")):
-            continue  # "the United States, Britain and Jordan" is a list
-        before = doc[left.start - 1] if left.start > sent.start else None
-        if before is not None and before.text == "," and doc[left.start - 2].ent_type_ == doc[i].ent_type_:
-            continue
-        # The text decides; the gazetteer only confirms that the right-hand name is a larger place.
-        inner_place, outer_place = gazetteer.lookup(left.text), gazetteer.lookup(right.text)
-        if outer_place is None or outer_place.kind == "City" or inner_place is not None and inner_place.kind == "Country":
-            continue
-        yield Candidate(doc[i], "locatedIn", right_tok, comma, "located_in_comma", 0.8)
+        after = doc[chain[-1][0].end] if chain[-1][0].end < sent.end else None
+        if after is not None and after.pos_ == "CCONJ" and chain[-1][0].end + 1 < sent.end \
+                and (nxt := _comma_place(table, doc[chain[-1][0].end + 1])) and nxt[1] and nxt[1].kind == chain[-1][1].kind:
+            continue  # "... Britain and Jordan": a list
+        for a in range(len(chain) - 1):
+            for b in range(a + 1, len(chain)):
+                yield Candidate(doc[chain[a][0].start], "locatedIn", doc[chain[b][0].start], comma, "located_in_comma", 0.8)
 
 
 # -- spokespersonFor ----------------------------------------------------------------------------
@@ -601,6 +635,7 @@ OBJECT_TYPES = {
 }
 
 
+PLACE_LIKE = frozenset({"Location", "Country", "City", "Region", "Facility"})
 DEMONYM_RULES = frozenset({"located_in_demonym", "located_on_side"})
 
 
