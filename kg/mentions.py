@@ -155,9 +155,12 @@ class MentionTable:
             place = gazetteer.country_of_demonym(mod.text) if mod.text[:1].isupper() else None
             if place:
                 demonym = place.name
-        place = gazetteer.lookup(span_text(tokens)) if token.pos_ == "PROPN" and all(t.pos_ == "PROPN" for t in tokens) else None
+        proper = token.pos_ == "PROPN" and all(t.pos_ == "PROPN" for t in tokens)
+        place = gazetteer.lookup(span_text(tokens)) if proper else None
         if place is not None:  # a name NER missed, known to the gazetteer
             return self.add(tokens, place.kind, "name", head=token)
+        if proper and token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS and token.text[:1].isupper():
+            return self.add(tokens, "Location", "name", head=token)  # "rescued 2,000 people in Bugesera"
         mention = self.add(tokens, noun_type(token), "nominal", names, head=token, demonym_of=demonym)
         dets = [c.lower_ if c.dep_ == "det" else "poss" for c in token.lefts if c.dep_ in ("det", "poss")]
         mention.attrs.update(lemma=token.lemma_.lower(), det=dets[0] if dets else "")
@@ -172,19 +175,25 @@ def _merge_split_names(doc: Doc) -> list[tuple[list[Token], str]]:
     """NER spans, with adjacent proper-noun pieces of one compound name joined
     ("Kataeb" NORP + "Hezbollah" ORG before "militia" -> "Kataeb Hezbollah", an organization)."""
     spans: list[tuple[list[Token], str]] = []
+    pieces = []
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
-        tokens = _name_tokens(ent)
+        # "DAYTON, Ohio" read as one entity is two places
+        cut = [t.i for t in ent if t.text == ","]
+        bounds = [ent.start, *[c + 1 for c in cut]]
+        ends = [*cut, ent.end]
+        pieces += [(_clean(list(doc[a:b])), ent.label_) for a, b in zip(bounds, ends)]
+    for tokens, label in pieces:
         if not tokens:
             continue
         if spans:
             prev, prev_label = spans[-1]
             if (prev[-1].i + 1 == tokens[0].i and all(t.pos_ == "PROPN" for t in prev + tokens)
                     and prev[-1].dep_ == "compound" and prev[-1].head.i >= tokens[0].i):
-                spans[-1] = (prev + tokens, ent.label_)
+                spans[-1] = (prev + tokens, label)
                 continue
-        spans.append((tokens, ent.label_))
+        spans.append((tokens, label))
     return spans
 
 
@@ -200,6 +209,13 @@ def _in_place_context(tokens: list[Token], places: set[int] = frozenset()) -> bo
         return True
     if head.dep_ == "conj" and head.head.i in places:
         return True  # "Boukamal and Qaim"
+    doc = head.doc
+    if head.i + 2 < len(doc) and doc[head.i + 1].text == "," and doc[head.i + 2].ent_type_ in ("GPE", "LOC") \
+            and not _titled(tokens):
+        outer = gazetteer.lookup(doc[head.i + 2].text) or gazetteer.lookup(doc[head.i + 2].text + ".")
+        after = doc[head.i + 3] if head.i + 3 < len(doc) else None
+        if outer is not None and outer.kind in ("Country", "Region") and (after is None or after.is_punct):
+            return True  # "DAYTON, Ohio (AP)", "Camp Butner, N.C.;" but not "Zakharova, Russia's spokeswoman"
     if head.dep_ in ("pobj", "conj", "compound") and (head.head.lower_ in LOCATIVE_PREPS or head.dep_ != "pobj") \
             and not _titled(tokens) and gazetteer.lookup(span_text(tokens)) is not None:
         return head.dep_ == "pobj" or head.head.ent_type_ in ("GPE", "LOC") or head.head.dep_ == "pobj" \

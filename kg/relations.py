@@ -384,9 +384,11 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         if prep.dep_ != "prep" or prep.lower_ not in words("relations", "locatedIn", "preps"):
             continue
         inner = prep.head
-        before = table.at(prep.nbor(-1)) if prep.i > sent.start and prep.nbor(-1).pos_ == "PROPN" else None
-        if before is not None and before.kind == "name" and before.type in PLACE_LIKE and before.end == prep.i:
-            inner = prep.nbor(-1)  # "Gosforth in northeast England", whatever the parser attached "in" to
+        gap = 2 if prep.i > sent.start + 1 and prep.nbor(-1).text == "," else 1  # "the Palace of Fine Arts, in San Francisco"
+        left = prep.doc[prep.i - gap] if prep.i - gap >= sent.start else None
+        before = table.at(left) if left is not None and left.pos_ == "PROPN" else None
+        if before is not None and before.kind == "name" and before.type in PLACE_LIKE and before.end == left.i + 1:
+            inner = left  # "Gosforth in northeast England", whatever the parser attached "in" to
         elif inner.pos_ in ("VERB", "AUX") and prep.i > sent.start and prep.nbor(-1).pos_ in ("NOUN", "PROPN"):
             inner = prep.nbor(-1)
         elif lemma(inner) in ("be", "lie", "sit") and kids(inner, "nsubj"):
@@ -504,13 +506,24 @@ def _comma_place(table: MentionTable, token: Token) -> tuple[Mention, gazetteer.
     mention = table.at(token)
     if mention is None or mention.start != token.i or not token.text[:1].isupper() or mention.kind == "pronoun":
         return None
-    if mention.type not in PLACE_LIKE and mention.type not in ("Entity", "Organization"):
-        return None
     doc = token.doc
     place = gazetteer.lookup(mention.text)
     if place is None and mention.end < len(doc) and doc[mention.end].text == ".":
         place = gazetteer.lookup(mention.text + ".")
+        if place is not None:  # "Mich ." is one abbreviation split by the tokenizer
+            mention.names = (f"{mention.text} .", *mention.names)
+            mention.end += 1
+    if place is not None and place.kind in ("Country", "Region") and mention.type not in PLACE_LIKE:
+        mention.type = place.kind  # NER called "Tenn" a person; the gazetteer knows better
+    if mention.type not in PLACE_LIKE and mention.type not in ("Entity", "Organization"):
+        return None
     return mention, place
+
+
+DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                        "central", "northeast", "northwest", "southeast", "southwest", "-", "north-east",
+                        "north-west", "south-east", "south-west", "northeastern", "northwestern",
+                        "southeastern", "southwestern"})
 
 
 @pattern
@@ -536,6 +549,8 @@ def located_in_comma(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         chain = [(first, gazetteer.lookup(first.text))]
         j = i + 2
         while j < sent.end:
+            while j < sent.end - 1 and doc[j].lower_ in DIRECTIONS:
+                j += 1  # "Mohammadia, south-east Algeria"
             found = _comma_place(table, doc[j])
             if found is None:
                 break
