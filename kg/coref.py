@@ -68,13 +68,9 @@ def _resolve_pronoun(doc: Doc, table: MentionTable, mention: Mention) -> Mention
     same = [m for m in found if _sentence_of(doc, m.head) == here and _is_subject(doc, m)]
     if same:
         return same[0]
-    distinct = {m.text for m in found}
-    if len(distinct) == 1:
-        return found[0]
-    subjects = [m for m in found if _is_subject(doc, m)]
-    if subjects and len({m.text for m in subjects if _sentence_of(doc, m.head) == _sentence_of(doc, subjects[0].head)}) == 1:
-        return subjects[0]
-    return None
+    # Otherwise only one candidate in the window is clear evidence; two people are not.
+    distinct = {m.text.split()[-1] for m in found}
+    return found[0] if len(distinct) == 1 else None
 
 
 def _in_country(mention: Mention, country: str) -> bool:
@@ -102,7 +98,8 @@ def _resolve_description(doc: Doc, table: MentionTable, mention: Mention) -> Men
     # The antecedent of "the region" is in an earlier sentence: in its own sentence a definite
     # description is usually an apposition that introduces something new.
     here = head.sent.start
-    found = [m for m in table.mentions if m.kind == "name" and m.start < here and m.type in set(types) and m.ref is None]
+    found = [m for m in table.mentions if (m.kind == "name" or m.attrs.get("proper")) and m.start < here
+             and m.type in set(types) and m.ref is None]
     if mention.demonym_of:
         found = [m for m in found if _in_country(m, mention.demonym_of)]
     if "Person" in types:

@@ -24,6 +24,7 @@ FAMILY = {"Person": "person", "Organization": "organization", "Group": "group", 
           "City": "place", "Region": "place", "Location": "place", "Facility": "place", "Event": "event",
           "Attack": "event", "Artifact": "thing", "Entity": "thing"}
 EVENT_HEADS = {"airstrike": "strike", "air strike": "strike"}  # one head noun per kind of attack
+EVENT_WINDOW = 3  # sentences within which "the assault" may refer back to an attack
 GENERIC_EVENT_HEADS = frozenset({"assault", "action", "operation", "attack", "strike", "airstrike", "raid", "mission", "bombing"})
 
 
@@ -56,6 +57,7 @@ class Entity:
     mentions: int = 0
     geonames: str | None = None
     named: bool = True
+    date: str | None = None
 
 
 class _UnionFind:
@@ -85,8 +87,15 @@ def root(mentions: list[Mention], index: int) -> Mention:
     return mention
 
 
+def _has_surname(name: str) -> bool:
+    """ "Joe Biden" ends in a surname; "Mohammed bin Salman" ends in a patronym, not a surname."""
+    tokens = name.split()
+    return len(tokens) > 1 and tokens[-2].lower() not in PARTICLES
+
+
 def _name_key(mention: Mention) -> str:
-    if mention.type in PLACE_TYPES:
+    if mention.type in PLACE_TYPES or mention.type == "Organization" and len(mention.text.split()) == 1:
+        # a one-word "organization" the gazetteer knows is a place NER misread ("spread to Erbil")
         for name in mention.names:
             place = gazetteer.lookup(name)
             if place is not None:
@@ -104,13 +113,20 @@ def _event_keys(doc_id: str, mentions: list[Mention]) -> dict[int, str]:
                           key=lambda m: m.start):
         lemma = EVENT_HEADS.get(mention.attrs.get("lemma", ""), mention.attrs.get("lemma", ""))
         definite = mention.attrs.get("det") in ("the", "this", "that", "these", "those", "poss")
-        same_head = [m for m in recent if EVENT_HEADS.get(m.attrs.get("lemma", ""), m.attrs.get("lemma")) == lemma]
+        # A bare plural ("numerous rocket attacks") is a kind of event, not one a singular can refer to.
+        usable = [m for m in recent if mention.attrs.get("plural") or not (m.attrs.get("plural") and m.attrs.get("det") == "")]
+        # Far back, only a bare "the strikes" or a name the antecedent was already called by refers
+        # to it; "the apparent Israeli strike" seven sentences later is a new one.
+        bare = len(mention.text.split()) == 1  # "the strikes", with nothing to set it apart
+        usable = [m for m in usable if mention.attrs.get("sentence", 0) - m.attrs.get("sentence", 0) <= EVENT_WINDOW
+                  or bare or normalize(mention.text) in {normalize(n) for n in m.names}]
+        same_head = [m for m in usable if EVENT_HEADS.get(m.attrs.get("lemma", ""), m.attrs.get("lemma")) == lemma]
         target = None
         if definite and mention.type == "Attack":
             if same_head:
                 target = same_head[-1]
             elif lemma in GENERIC_EVENT_HEADS and mention.attrs.get("det") == "the":
-                attacks = [m for m in recent if m.type == "Attack"]
+                attacks = [m for m in usable if m.type == "Attack"]
                 target = attacks[-1] if attacks else None
         keys[mention.index] = keys[target.index] if target is not None else f"doc:{doc_id}:event:{mention.index}"
         recent.append(mention)
@@ -132,9 +148,8 @@ def resolve(results) -> tuple[list[Entity], dict[tuple[str, int], Entity]]:
             if top.kind == "name":
                 key = _name_key(top)
                 if top.type == "Person":
-                    tokens = strip_titles(top.text).split()
-                    if len(tokens) > 1 and tokens[-2].lower() not in PARTICLES:
-                        full_names[tokens[-1].lower()].add(key)
+                    if _has_surname(strip_titles(top.text)):
+                        full_names[strip_titles(top.text).split()[-1].lower()].add(key)
             elif top.index in events:
                 key = events[top.index]
             else:
@@ -145,7 +160,7 @@ def resolve(results) -> tuple[list[Entity], dict[tuple[str, int], Entity]]:
     for result in results:
         doc_id, mentions = result.document.id, result.mentions
         local = {normalize(strip_titles(m.text)).split()[-1]: _name_key(m) for m in mentions
-                 if m.kind == "name" and m.type == "Person" and len(strip_titles(m.text).split()) > 1}
+                 if m.kind == "name" and m.type == "Person" and _has_surname(strip_titles(m.text))}
         for mention in mentions:
             top = root(mentions, mention.index)
             if top.kind != "name" or top.type != "Person" or len(strip_titles(top.text).split()) != 1:
@@ -202,4 +217,5 @@ def _make_entity(key: str, members: list[tuple[str, Mention]], used: Counter) ->
     iri = base if used[base] == 1 else f"{base}-{used[base]}"
     return Entity(iri=iri, label=label, type=type_, names=names | {label}, docs=docs,
                   mentions=len(mentions), geonames=place.iri if place else None,
-                  named=any(m.kind == "name" for m in mentions))
+                  named=any(m.kind == "name" for m in mentions),
+                  date=next((m.attrs["date"] for m in sorted(mentions, key=lambda m: m.start) if m.attrs.get("date")), None))

@@ -20,7 +20,7 @@ def _negated(token: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in negators and c.dep_ in ("advmod", "det") for c in token.children)
 
 
-def _local(token: Token) -> str | None:
+def local_cue(token: Token) -> str | None:
     """Cues on the word itself: "not", "will", "allegedly", "apparent"."""
     if _negated(token):
         return "negated"
@@ -49,7 +49,7 @@ def factuality(trigger: Token, table) -> tuple[str, object | None]:
     signed off" and "had not determined who carried it out" are hedged; "Kirby said the US
     struck X" is attributed to Kirby.
     """
-    local = _local(trigger)
+    local = local_cue(trigger)
     if local:
         return local, None
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass"):
@@ -76,7 +76,7 @@ def factuality(trigger: Token, table) -> tuple[str, object | None]:
             return "hedged", None
         if parent.lower_ in words("factuality", "hedge_adjectives") and dep in ("ccomp", "advcl", "xcomp"):
             return "hedged", None
-        local = _local(parent) if dep in ("xcomp", "conj", "ccomp") else None
+        local = local_cue(parent) if dep in ("xcomp", "conj", "ccomp") else None
         if local and not (local == "negated" and lemma in words("factuality", "report_verbs")):
             return local, None
         if lemma in words("factuality", "report_verbs") and dep in ("ccomp", "xcomp", "pcomp", "pobj", "conj", "advcl"):

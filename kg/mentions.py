@@ -20,6 +20,7 @@ QUANTITY_HEADS = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand"
                             "scores", "number", "some", "many", "several", "most", "all", "one", "two",
                             "three", "part", "rest", "members", "member", "handful"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "npadvmod", "quantmod", "poss", "case"})
+NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 PRONOUNS = frozenset({"he", "him", "his", "she", "her", "it", "its", "they", "them", "their", "who",
                       "which", "that", "whom", "whose"})
 
@@ -85,6 +86,7 @@ class MentionTable:
         self.mentions: list[Mention] = []
         self.by_token: dict[int, int] = {}
         self.extra: dict[tuple, Mention] = {}
+        self.sentence_number: dict[int, int] | None = None
 
     def add(self, tokens: list[Token], type_: str, kind: str, names: list[str] | None = None,
             head: Token | None = None, demonym_of: str = "") -> Mention:
@@ -124,7 +126,7 @@ class MentionTable:
                 return self.at(inner[0])
             if token.pos_ == "NUM":
                 return None
-        if token.pos_ == "PRON":
+        if token.pos_ == "PRON" or token.ent_type_ in NOT_NAMES:
             return None
         named = {self.by_token[c.i] for c in token.lefts if c.dep_ == "compound" and c.i in self.by_token}
         if len(named) == 1 and noun_type(token) in ("Group", "Organization"):
@@ -163,8 +165,50 @@ class MentionTable:
             return self.add(tokens, "Location", "name", head=token)  # "rescued 2,000 people in Bugesera"
         mention = self.add(tokens, noun_type(token), "nominal", names, head=token, demonym_of=demonym)
         dets = [c.lower_ if c.dep_ == "det" else "poss" for c in token.lefts if c.dep_ in ("det", "poss")]
-        mention.attrs.update(lemma=token.lemma_.lower(), det=dets[0] if dets else "")
+        if self.sentence_number is None:
+            self.sentence_number = {s.start: k for k, s in enumerate(self.doc.sents)}
+        mention.attrs.update(lemma=token.lemma_.lower(), det=dets[0] if dets else "", plural=token.tag_ in ("NNS", "NNPS"),
+                             sentence=self.sentence_number[token.sent.start],
+                             proper=any(c.pos_ == "PROPN" for c in token.lefts if c.dep_ == "compound"))
+        if mention.type in ("Attack", "Event"):
+            when = event_date(token)
+            if when:
+                mention.attrs["when"] = when
         return mention
+        return mention
+
+
+def _date_text(token: Token) -> str:
+    """The DATE entity at a token, looking through "the night of X" and "the early hours of X"."""
+    for candidate in (token, *[o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                               for o in p.children if o.dep_ == "pobj"]):
+        ent = next((e for e in candidate.doc.ents if e.start <= candidate.i < e.end and e.label_ == "DATE"), None)
+        if ent is not None:
+            return ent.text
+    return ""
+
+
+def event_date(noun: Token) -> str:
+    """The date expression attached to an event noun ("the Feb. 15 attack", "a drone strike in
+    Kabul on July 31, 2022", "launched airstrikes on Thursday", "killed him in a raid in the early
+    hours of May 2, 2011"), as text; "" when there is none."""
+    for child in noun.children:
+        if child.dep_ in ("nmod", "compound", "npadvmod", "amod") and (found := _date_text(child)):
+            return found
+    holders = [noun]
+    if noun.dep_ in ("dobj", "nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+        holders.append(noun.head)  # "launched airstrikes on Thursday"
+    if noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
+        holders.append(noun.head.head)  # "was killed by a drone strike ... on July 31"
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "npadvmod" and (found := _date_text(child)):
+                return found
+            if child.dep_ == "prep" and child.lower_ in ("on", "in", "during"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and (found := _date_text(obj)):
+                        return found
+    return ""
 
 
 def _name_tokens(ent: Span) -> list[Token]:

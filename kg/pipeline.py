@@ -8,6 +8,7 @@ from typing import Iterable
 
 from spacy.tokens import Doc
 
+from kg.dates import normalize, parse_reference
 from kg.entities import resolve, root
 from kg.errors import KgError
 from kg.graph import KnowledgeGraph
@@ -27,6 +28,11 @@ class DocResult:
 
 
 def analyse(document: Document, doc: Doc) -> DocResult:
+    """Keep the records of a parsed document; event dates are normalized against its date."""
+    reference = parse_reference(document.date)
+    for mention in doc._.kg_mentions.mentions:
+        if mention.attrs.get("when"):
+            mention.attrs["date"] = normalize(mention.attrs["when"], reference)
     return DocResult(document, doc._.kg_mentions.mentions, doc._.kg_relations)
 
 
@@ -45,7 +51,7 @@ def assemble(results: list[DocResult]) -> KnowledgeGraph:
         kg.add_document(result.document.info())
     for entity in entities:
         kg.add_entity(entity.type, entity.label, label=entity.label, iri=entity.iri, aliases=sorted(entity.names),
-                      docs=sorted(entity.docs), mentions=entity.mentions, geonames=entity.geonames)
+                      docs=sorted(entity.docs), mentions=entity.mentions, geonames=entity.geonames, date=entity.date)
     for result in results:
         doc_id, text = result.document.id, result.document.text
         for rel in result.relations:
@@ -59,6 +65,7 @@ def assemble(results: list[DocResult]) -> KnowledgeGraph:
                             start=start, end=end, confidence=rel.confidence, factuality=rel.factuality,
                             attributed_to=source.iri if source else "", rule=rel.rule)
     infer_attacks(kg)
+    infer_event_places(kg)
     # Common-noun nodes that no relation touches were only argument candidates.
     sources = {d["attributed_to"] for _, _, d in kg.graph.edges(data=True)}
     kg.graph.remove_nodes_from([e.iri for e in entities if not e.named and kg.graph.degree(e.iri) == 0
@@ -87,6 +94,25 @@ def infer_attacks(kg: KnowledgeGraph) -> None:
                                 end=t["end"], confidence=round(a["confidence"] * t["confidence"], 3),
                                 factuality="attributed" if status == "attributed" and not source else status,
                                 attributed_to=source, rule="event_roles")
+
+
+def infer_event_places(kg: KnowledgeGraph) -> None:
+    """An attack on a target in a place took place there ("the raid on the compound in Marivel"),
+    unless the text places the attack itself."""
+    places = ("City", "Region", "Country", "Location")
+    for event, data in list(kg.graph.nodes(data=True)):
+        out = [(o, d) for _, o, d in kg.graph.out_edges(event, data=True)]
+        if data["type"] != "Attack" or any(d["predicate"] == "locatedIn" for _, d in out):
+            continue
+        for target, t in out:
+            if t["predicate"] != "hasTarget" or t["factuality"] not in ("asserted", "attributed"):
+                continue
+            for _, place, p in kg.graph.out_edges(target, data=True):
+                if p["predicate"] == "locatedIn" and p["doc"] == t["doc"] and kg.graph.nodes[place]["type"] in places \
+                        and p["factuality"] in ("asserted", "attributed"):
+                    kg.add_relation(event, "locatedIn", place, doc=p["doc"], sentence=p["sentence"], start=p["start"],
+                                    end=p["end"], confidence=round(t["confidence"] * p["confidence"], 3),
+                                    factuality=p["factuality"], attributed_to=p["attributed_to"], rule="event_target_place")
 
 
 def build(inputs: Iterable[str | Path], *, model: str = DEFAULT_MODEL) -> KnowledgeGraph:

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer
-from kg.factuality import factuality
+from kg.factuality import factuality, local_cue
 from kg.mentions import Mention, MentionTable
 from kg.vocabulary import words
 
@@ -322,6 +322,8 @@ def event_attacker(noun: Token) -> Token | None:
     head = noun.head
     if noun.dep_ == "dobj" and lemma(head) in words("relations", "attacked", "light"):
         return subject_of(head)
+    if noun.dep_ == "nsubjpass" and lemma(head) in words("relations", "attacked", "light"):
+        return agent_of(head)  # "the raid was carried out by the army"
     if noun.dep_ == "pobj" and head.lower_ in {"in", "during", "with"} and head.head.pos_ == "VERB":
         return subject_of(head.head)
     return None
@@ -750,6 +752,9 @@ def extract(doc: Doc, table: MentionTable) -> list[RelationMention]:
                         if not _types_ok(predicate, subj, obj):
                             continue
                         status, source = factuality(cand.trigger, table)
+                        if predicate == "locatedIn" and subj.type in ("Event", "Attack") and status in ("asserted", "attributed"):
+                            # "possible airstrikes in Bosnia": the event itself is not asserted
+                            status = local_cue(sent.doc[subj.head]) or status
                         key = (subj.index, predicate, obj.index, sent.start)
                         if key not in found:
                             found[key] = RelationMention(
