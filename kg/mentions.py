@@ -317,6 +317,8 @@ def find_mentions(doc: Doc) -> MentionTable:
     table = MentionTable(doc)
     places: set[int] = set()
     for tokens, label in _merge_split_names(doc):
+        if label == "NORP" and tokens[-1].dep_ in ("amod", "compound", "npadvmod") and tokens[-1].head.pos_ in ("NOUN", "VERB", "ADJ"):
+            continue  # "Iranian-backed", "Syrian site": an adjective, not a thing of its own
         type_ = _type_of_name(tokens, label, places)
         names = []
         head = tokens[-1]

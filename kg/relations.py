@@ -745,8 +745,10 @@ def extract(doc: Doc, table: MentionTable) -> list[RelationMention]:
                                     continue
                         if _is_time(subj_tok) or _is_time(obj_tok):
                             continue
-                        subj = table.at(subj_tok)
-                        obj = table.demonym(obj_tok) if cand.rule in DEMONYM_RULES else table.at(obj_tok)
+                        # "an Israeli strike" was carried out by Israel
+                        subj = (table.demonym(subj_tok) if subj_tok.dep_ in ("amod", "compound") else None) or table.at(subj_tok)
+                        obj = (table.demonym(obj_tok) if cand.rule in DEMONYM_RULES or predicate == "hasAttacker"
+                               and obj_tok.dep_ in ("amod", "compound") else None) or table.at(obj_tok)
                         if subj is None or obj is None or subj.index == obj.index:
                             continue
                         if not _types_ok(predicate, subj, obj):

@@ -310,3 +310,19 @@ def test_big_graph_shows_most_connected_and_says_what_is_left_out(browser, tmp_p
 def test_small_graph_has_no_omission_banner(opened):
     assert not opened.page.is_visible("#kg-omitted")
     assert opened.js("() => kg.network.physics.options.enabled") is False
+
+
+def test_seed_build_page_draws_the_whole_graph(browser, seed_out, seed_graph):
+    """The page `make demo` writes, opened offline: every node and every relation is drawn."""
+    o = open_page(browser, seed_out / "graph.html")
+    try:
+        groups = {(s, t, d["predicate"], d["factuality"]) for s, t, d in seed_graph.graph.edges(data=True)}
+        nodes = o.js("() => Object.keys(kg.network.body.nodes).sort()")
+        edges = drawn_edges(o)
+        assert nodes == sorted(seed_graph.graph)
+        assert len(edges) == len(groups)
+        assert sum(e["evidence"] for e in edges.values()) == seed_graph.graph.number_of_edges()
+        assert o.blocked == [] and o.errors == [] and o.dialogs == []
+        o.shot("seeds")
+    finally:
+        o.page.context.close()
