@@ -30,7 +30,7 @@ def name_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """The proper-name part of a mention, as CoNLL04 marks entities: kg's "Lazio province" and
     "Rocky Flats plutonium processing plant" are CoNLL04's "Lazio" and "Rocky Flats"."""
     proper = [t.i for t in doc[start:end] if t.pos_ == "PROPN"]
-    if proper and doc[end - 1].pos_ != "PROPN" and proper == list(range(proper[0], proper[-1] + 1)):
+    if proper and doc[end - 1].pos_ == "NOUN" and proper == list(range(proper[0], proper[-1] + 1)):
         return proper[0], proper[-1] + 1
     return start, end
 

@@ -186,6 +186,12 @@ def lookup(name: str) -> Place | None:
     return max(found, key=_rank) if found else None
 
 
+def abbreviation(text: str) -> Place | None:
+    """The US state an AP abbreviation names ("Tenn.", "N.Y."), matched exactly, dots included."""
+    gid = _index().dotted.get(text.strip())
+    return _index().places[gid] if gid is not None else None
+
+
 def country_of_demonym(word: str) -> Place | None:
     """Country for a demonym or adjective ("Syrian", "Afghans", "north korean"), else None."""
     idx = _index()

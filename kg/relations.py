@@ -510,11 +510,10 @@ def _comma_place(table: MentionTable, token: Token) -> tuple[Mention, gazetteer.
         return None
     doc = token.doc
     place = gazetteer.lookup(mention.text)
-    if place is None and mention.end < len(doc) and doc[mention.end].text == ".":
-        place = gazetteer.lookup(mention.text + ".")
-        if place is not None:  # "Mich ." is one abbreviation split by the tokenizer
-            mention.names = (f"{mention.text} .", *mention.names)
-            mention.end += 1
+    if mention.end < len(doc) and doc[mention.end].text == "." and (dotted := gazetteer.abbreviation(mention.text + ".")):
+        place = dotted  # "Mich ." is one abbreviation split by the tokenizer
+        mention.names = (f"{mention.text} .", *mention.names)
+        mention.end += 1
     if place is not None and place.kind in ("Country", "Region") and mention.type not in PLACE_LIKE:
         mention.type = place.kind  # NER called "Tenn" a person; the gazetteer knows better
     if mention.type not in PLACE_LIKE and mention.type not in ("Entity", "Organization"):
@@ -551,7 +550,7 @@ def located_in_comma(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         chain = [(first, gazetteer.lookup(first.text))]
         j = i + 2
         while j < sent.end:
-            while j < sent.end - 1 and doc[j].lower_ in DIRECTIONS:
+            while j < sent.end - 1 and doc[j].lower_ in DIRECTIONS and not doc[j].text[:1].isupper():
                 j += 1  # "Mohammadia, south-east Algeria"
             found = _comma_place(table, doc[j])
             if found is None:
@@ -570,9 +569,25 @@ def located_in_comma(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         if after is not None and after.pos_ == "CCONJ" and chain[-1][0].end + 1 < sent.end \
                 and (nxt := _comma_place(table, doc[chain[-1][0].end + 1])) and nxt[1] and nxt[1].kind == chain[-1][1].kind:
             continue  # "... Britain and Jordan": a list
+        for mention, place in chain[:-1]:
+            _retype_as_place(mention, place)
         for a in range(len(chain) - 1):
             for b in range(a + 1, len(chain)):
                 yield Candidate(doc[chain[a][0].start], "locatedIn", doc[chain[b][0].start], comma, "located_in_comma", 0.8)
+
+
+def _retype_as_place(mention: Mention, place: gazetteer.Place | None) -> None:
+    """A name inside a confirmed "X, Y" chain is a place: "MEMPHIS, Tenn." (NER: organization),
+    "Fort Hamilton, Brooklyn, N.Y." (NER: person)."""
+    if mention.type in PLACE_LIKE:
+        return
+    first = mention.text.split()[0].lower()
+    if place is not None and mention.type in ("Organization", "Entity"):
+        mention.type = place.kind
+    elif mention.type == "Entity" and mention.kind == "name" or mention.start == 0 and mention.type == "Organization":
+        mention.type = "Location"  # an unknown name, or a dateline ("HAUPPAUGE, N.Y.")
+    elif mention.type in ("Organization", "Entity", "Person") and first in words("nouns", "place_name_prefixes"):
+        mention.type = "Facility" if first in ("fort", "camp") else "Location"
 
 
 # -- spokespersonFor ----------------------------------------------------------------------------
