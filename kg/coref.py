@@ -13,6 +13,7 @@ from kg.vocabulary import vocabulary
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
+GROUP_PRONOUNS = frozenset({"they", "their", "them", "themselves"})
 AGENT_TYPES = frozenset({"Organization", "Group", "Country", "Location"})
 
 
@@ -59,6 +60,8 @@ def _resolve_pronoun(doc: Doc, table: MentionTable, mention: Mention) -> Mention
         types = {"Person"}
     elif word in THING_PRONOUNS:
         types = AGENT_TYPES | {"City", "Region"}
+    elif word in GROUP_PRONOUNS:
+        types = {"Group", "Organization"}  # "their military spokesman": a group, never a person
     else:
         return None
     found = _candidates(doc, table, mention.start, types)

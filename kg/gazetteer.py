@@ -120,6 +120,8 @@ def _index() -> _Index:
             idx.dotted[abbreviation] = place.geonameid
             if abbreviation.count(".") > 1:
                 idx.dotted[abbreviation.rstrip(".")] = place.geonameid  # "N.Y" before a split-off full stop
+    for name, region in data.get("regions", {}).items():
+        idx.add(Place(region["geonameid"], name, "Region", region["country"], 0), [name, *region.get("aliases", [])])
     for city in geo.get_cities().values():
         gid = city["geonameid"]
         idx.places[gid] = Place(gid, city["name"], "City", city["countrycode"], city["population"])

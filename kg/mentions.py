@@ -211,6 +211,17 @@ def event_date(noun: Token) -> str:
     return ""
 
 
+def _split_of(tokens: list[Token], label: str) -> list[tuple[list[Token], str]]:
+    """ "the Eastern Province of Saudi Arabia" read as one entity is a province and a country."""
+    for k, token in enumerate(tokens):
+        if token.lower_ == "of" and 0 < k < len(tokens) - 1 and tokens[k - 1].lemma_.lower() in words("nouns", "place"):
+            outer = tokens[k + 1:]
+            place = gazetteer.lookup(span_text(outer))
+            if place is not None and place.kind in ("Country", "Region"):
+                return [(tokens[:k], label), (outer, label)]
+    return [(tokens, label)]
+
+
 def _name_tokens(ent: Span) -> list[Token]:
     return _clean(list(ent))
 
@@ -228,7 +239,7 @@ def _merge_split_names(doc: Doc) -> list[tuple[list[Token], str]]:
         bounds = [ent.start, *[c + 1 for c in cut]]
         ends = [*cut, ent.end]
         pieces += [(_clean(list(doc[a:b])), ent.label_) for a, b in zip(bounds, ends)]
-    for tokens, label in pieces:
+    for tokens, label in [p for tokens, label in pieces for p in _split_of(tokens, label)]:
         if not tokens:
             continue
         if spans:
@@ -290,6 +301,8 @@ def _type_of_name(tokens: list[Token], label: str, places: set[int] = frozenset(
         return "Group"  # "the Houthis"
     if label in ("ORG", "FAC") and head.lemma_.lower() in words("nouns", "facility"):
         return "Facility"
+    if label in ("ORG", "PERSON") and any(c.dep_ == "appos" and c.lemma_.lower() in words("nouns", "facility") for c in head.children):
+        return "Facility"  # "Abqaiq, the world's largest crude processing plant"
     if label in ("ORG", "NORP", "GPE") and head.lemma_.lower() in words("nouns", "group") | words("nouns", "organization"):
         return "Organization" if label != "NORP" else "Group"
     if label == "NORP" and len(tokens) == 1 and gazetteer.country_of_demonym(head.text) and head.dep_ in ("amod", "compound"):

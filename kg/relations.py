@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer
 from kg.factuality import factuality, local_cue
-from kg.mentions import Mention, MentionTable
+from kg.mentions import QUANTITY_HEADS, Mention, MentionTable, noun_type
 from kg.vocabulary import words
 
 
@@ -100,7 +100,11 @@ def antecedent(token: Token) -> Token:
 def named(token: Token) -> Token:
     """Look through a title or description to the name it describes:
     "a team of Navy SEALs" -> SEALs; "the defense minister, Prince Mohammed" -> Mohammed."""
-    token = place_of(antecedent(token))
+    token = place_of(antecedent(token), parts=False)
+    if token.lemma_.lower() in QUANTITY_HEADS and prep_objects(token, {"of"}):
+        token = prep_objects(token, {"of"})[0]  # "dozens of cruise missiles"
+    if token.lower_ in DIRECTIONS and kids(token, "compound"):
+        token = kids(token, "compound")[0]  # "a base west of Homs" read as "(base) west"
     if token.pos_ == "NOUN":
         appos = [a for a in kids(token, "appos") if a.pos_ == "PROPN"]
         if appos:
@@ -111,7 +115,34 @@ def named(token: Token) -> Token:
             inner = prep_objects(token, {"of"})
             if inner:
                 return inner[0]
+    if token.pos_ in ("NOUN", "PROPN") and lemma(token) in words("nouns", "members"):
+        owners = [o for o in prep_objects(token, {"of", "from"}) if o.pos_ == "PROPN" and o.ent_type_ in ("ORG", "NORP", "GPE")]
+        if owners:
+            return owners[0]  # "fighters of the Rapid Support Forces", "Aircraft of the Air Force"
+    if token.pos_ == "NOUN":
+        return _surface_apposition(token) or token
     return token
+
+
+def _surface_apposition(noun: Token) -> Token | None:
+    """Appositions the parser lost, read off the token sequence: "its commander, General X"
+    (a person named after a title noun) and "Benghazi, the rebel stronghold" (a place named before
+    a place noun)."""
+    doc, titles = noun.doc, words("titles", "person")
+    j = noun.i + 1
+    if j < len(doc) and doc[j].text == ",":
+        j += 1
+        while j < len(doc) and doc[j].lower_.rstrip(".") in titles and doc[j].ent_type_ != "PERSON":
+            j += 1
+        if j < len(doc) and doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "B":
+            while j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I":
+                j += 1
+            return doc[j]
+    if lemma(noun) in words("nouns", "place") | words("nouns", "facility") and noun.dep_ not in ("nsubj", "nsubjpass"):
+        start = min([c.left_edge.i for c in noun.lefts], default=noun.i)
+        if start >= 2 and doc[start - 1].text == "," and doc[start - 2].pos_ == "PROPN" and doc[start - 2].ent_type_ in ("GPE", "LOC", "FAC"):
+            return doc[start - 2]
+    return None
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -254,7 +285,9 @@ def authorized_go_ahead(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         if lemma(verb) != "give":
             continue
         for noun in kids(verb, "dobj"):
-            key = f"give {lemma(noun)} "
+            start = min([c.i for c in noun.lefts if c.dep_ in ("compound", "punct")], default=noun.i)
+            head = re.sub(r"\s*-\s*", "-", noun.doc[start:noun.i + 1].text.lower())  # "go - ahead" -> "go-ahead"
+            key = f"give {head} "
             for prep in kids(noun, "prep") + kids(verb, "prep"):
                 if key + prep.lower_ in words("relations", "authorized", "phrasal"):
                     subj = subject_of(verb)
@@ -299,7 +332,8 @@ def attacked_verb(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         subj = subject_of(verb)
         if subj is None:
             continue
-        targets = _at_targets(verb) if at_verb else []
+        weapon = all(noun_type(named(o)) == "Artifact" for o in kids(verb, "dobj"))
+        targets = _at_targets(verb) if at_verb and weapon else []  # "fired missiles at", not "fired questions at"
         if direct and not targets and lemma(verb) not in {"launch"}:
             obj = direct_object(verb)
             targets = [obj] if obj is not None else []
@@ -364,13 +398,17 @@ def attacked_event_noun(sent: Span, table: MentionTable) -> Iterator[Candidate]:
 
 # -- locatedIn ----------------------------------------------------------------------------------
 
-def place_of(token: Token) -> Token:
-    """Look through "the city of X", "the far north of X" and descriptions to the place meant."""
+def place_of(token: Token, parts: bool = True) -> Token:
+    """Look through "the city of X" (and, with ``parts``, "the far north of X") to the place meant.
+    "the residential districts of Kharkiv" are districts, not Kharkiv: only a singular place noun
+    names its "of"-object."""
     for _ in range(3):
-        if lemma(token) in words("nouns", "place") | words("relations", "locatedIn", "part_nouns"):
+        part = parts and lemma(token) in words("relations", "locatedIn", "part_nouns")
+        if part or lemma(token) in words("nouns", "place") and token.tag_ == "NN":
             inner = prep_objects(token, {"of"})
-            own_name = any(c.pos_ == "PROPN" for c in kids(token, "compound"))
-            if inner and not own_name and (inner[0].pos_ == "PROPN" or lemma(token) in words("relations", "locatedIn", "part_nouns")):
+            # "the Somerset town of Castlebridge" is Castlebridge; "the Idlib province of Syria" is not Syria
+            own_name = lemma(token) not in words("nouns", "settlement") and any(c.pos_ == "PROPN" for c in kids(token, "compound"))
+            if inner and not own_name and (inner[0].pos_ == "PROPN" or part):
                 token = inner[0]
                 continue
         break
@@ -383,9 +421,12 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
     "near Isfahan in central Iran", "the Taman Peninsula in Russia's Krasnodar region". When the
     parser hangs the phrase on the verb, the noun right before "in" is still the one placed."""
     for prep in sent:
-        if prep.dep_ != "prep" or prep.lower_ not in words("relations", "locatedIn", "preps"):
+        if prep.dep_ != "prep" or prep.lower_ not in words("relations", "locatedIn", "preps") | {"at"}:
             continue
         inner = prep.head
+        if prep.lower_ == "at" and not (prep.i > sent.start and noun_type(prep.nbor(-1)) == "Facility"
+                                        and any(o.pos_ == "PROPN" for o in kids(prep, "pobj"))):
+            continue  # "the garrison at Ardamata"; "at" places only a facility, and only at a named place
         gap = 2 if prep.i > sent.start + 1 and prep.nbor(-1).text == "," else 1  # "the Palace of Fine Arts, in San Francisco"
         left = prep.doc[prep.i - gap] if prep.i - gap >= sent.start else None
         before = table.at(left) if left is not None and left.pos_ == "PROPN" else None
@@ -394,7 +435,7 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         elif inner.pos_ in ("VERB", "AUX") and prep.i > sent.start and prep.nbor(-1).pos_ in ("NOUN", "PROPN"):
             inner = prep.nbor(-1)
         elif lemma(inner) in ("be", "lie", "sit") and kids(inner, "nsubj"):
-            inner = kids(inner, "nsubj")[0]  # "Rome is in Lazio"
+            inner = named(kids(inner, "nsubj")[0])  # "Rome is in Lazio", "Abqaiq, which lies in X"
         if inner.pos_ not in ("NOUN", "PROPN"):
             continue
         for outer in kids(prep, "pobj"):
@@ -445,7 +486,7 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
     """A place described by an apposition: "Abbottabad, a city in northern Pakistan",
     "Kabul, the capital of Afghanistan", "Stepanakert, the region's largest city",
     "Yemen's capital, Sanaa", "Tartar, an Azerbaijani town"."""
-    place_nouns = words("nouns", "place")
+    place_nouns = words("nouns", "place") | words("nouns", "facility")
     for desc in sent:
         if lemma(desc) not in place_nouns:
             continue
@@ -487,10 +528,15 @@ def located_in_of(sent: Span, table: MentionTable) -> Iterator[Candidate]:
     for noun in sent:
         if lemma(noun) not in words("nouns", "place"):
             continue
-        has_name = any(c.pos_ == "PROPN" for c in kids(noun, "compound"))
-        if has_name:
-            for outer in prep_objects(noun, {"of"}):
-                yield Candidate(noun, "locatedIn", place_of(outer), noun, "located_in_of", 0.8)
+        settlement = lemma(noun) in words("nouns", "settlement")
+        names = [c for c in kids(noun, "compound", "amod") if c.pos_ == "PROPN" and not gazetteer.country_of_demonym(c.text)]
+        outers = prep_objects(noun, {"of"})
+        if names and settlement and outers:
+            # "the Somerset town of Castlebridge": the town is the "of"-name, the modifier contains it
+            yield Candidate(outers[0], "locatedIn", names[0], noun, "located_in_of", 0.75)
+        elif (names or noun.pos_ == "PROPN" or noun.tag_ == "NNS") and outers:
+            # "the Idlib province of Syria", "the Eastern Province of Saudi Arabia", "districts of Kharkiv"
+            yield Candidate(noun, "locatedIn", place_of(outers[0]), noun, "located_in_of", 0.8)
         for mod in kids(noun, "amod", "compound"):
             country = gazetteer.country_of_demonym(mod.text) if mod.text[:1].isupper() else None
             inner = prep_objects(noun, {"of"})
@@ -606,6 +652,8 @@ def _title_org(title: Token) -> Token | None:
     """The organization a title names: "*Pentagon* spokesman", "*the coalition's* spokesman",
     "a spokesman *for the Taliban*", "*Russia's Foreign Ministry* spokeswoman"."""
     found = prep_objects(title, words("relations", "spokespersonFor", "preps"))
+    for conj in kids(title, "conj"):
+        found += prep_objects(conj, words("relations", "spokespersonFor", "preps"))  # "spokesman and chief negotiator of Y"
     if found:
         return found[0]
     for mod in kids(title, "compound", "amod", "nmod"):
@@ -619,7 +667,10 @@ def _title_person(title: Token) -> Token | None:
     """The person holding a title: "spokesman *John Kirby*", "*Bali*, a spokesman",
     "a spokesman for the Taliban, *Zabihullah Mujahid*", "*X* is a spokesman"."""
     if title.dep_ == "compound" and title.head.pos_ == "PROPN":
-        return title.head
+        person = title.head
+        while person.ent_type_ != "PERSON" and person.dep_ == "compound" and person.head.pos_ == "PROPN":
+            person = person.head  # "press secretary Major General Pat Ryder"
+        return person
     if title.dep_ == "appos" and title.head.pos_ in ("PROPN", "PRON"):
         return title.head
     appos = [a for a in kids(title, "appos") if a.pos_ == "PROPN"]
@@ -661,7 +712,7 @@ OBJECT_TYPES = {
     "authorized": {"Event", "Attack", "Entity"},
     "attacked": {"Person", "Organization", "Group", "Country", "Location", "City", "Region", "Facility", "Artifact", "Entity"},
     "locatedIn": {"Location", "Country", "City", "Region", "Facility"},
-    "spokespersonFor": {"Organization", "Group", "Country", "Location", "Facility"},
+    "spokespersonFor": {"Organization", "Group", "Country", "Location", "Facility", "Person"},
     "hasAttacker": {"Person", "Organization", "Group", "Country", "Location", "Artifact", "Entity"},
     "hasTarget": {"Person", "Organization", "Group", "Country", "Location", "City", "Region", "Facility", "Artifact", "Entity"},
 }
@@ -669,6 +720,20 @@ OBJECT_TYPES = {
 
 PLACE_LIKE = frozenset({"Location", "Country", "City", "Region", "Facility"})
 DEMONYM_RULES = frozenset({"located_in_demonym", "located_on_side"})
+
+
+def _generic_target(token: Token) -> bool:
+    """ "only military targets", "positions": a target with no owner and no name is no node."""
+    return lemma(token) in words("nouns", "owned_targets") and not any(
+        c.pos_ == "PROPN" or c.ent_type_ for c in token.lefts if c.dep_ in ("compound", "amod", "poss"))
+
+
+def _ownerless_weapon(token: Token, table: MentionTable) -> bool:
+    """ "The missiles hit X": a weapon with no owner in sight says nothing about who attacked."""
+    mention = table.at(token)
+    return mention is not None and mention.type == "Artifact" and mention.kind == "nominal" and not any(
+        c.pos_ == "PROPN" or c.ent_type_ or gazetteer.country_of_demonym(c.text) or noun_type(c) in ("Group", "Organization")
+        for c in token.lefts if c.dep_ in ("compound", "amod", "poss", "nmod"))
 
 
 def _is_time(token: Token) -> bool:
@@ -751,8 +816,11 @@ def extract(doc: Doc, table: MentionTable) -> list[RelationMention]:
                             subj_tok = _resolve_agent(subj_tok, table)
                             if (event := table.at(subj_tok)) is not None and event.type == "Attack":
                                 predicate = "hasTarget"  # the attacker may be known elsewhere (kg.pipeline)
-                            if _is_abstract(obj_tok) or _is_abstract(subj_tok):
+                            if _is_abstract(subj_tok) or _ownerless_weapon(subj_tok, table):
                                 continue
+                        if predicate in ("attacked", "hasTarget") and (_is_abstract(obj_tok) or _generic_target(obj_tok)):
+                            continue
+                        if predicate == "attacked":
                             ambiguous = words("relations", "attacked", "ambiguous")
                             if cand.rule != "attacked_nominal" and (phrase(cand.trigger) in ambiguous or lemma(cand.trigger) in ambiguous):
                                 military = _military(sent) if military is None else military
