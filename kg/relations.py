@@ -509,13 +509,14 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
 @pattern
 def located_in_possessive(sent: Span, table: MentionTable) -> Iterator[Candidate]:
     """A place owned by a place: "Syria's northwestern Idlib province", "Russia's Krasnodar
-    region", "the airport's Abbey Gate"."""
+    region", "Serbia's province of Kosovo", "the airport's Abbey Gate"."""
     for owner in sent:
         if owner.dep_ != "poss":
             continue
         thing = owner.head
         if thing.dep_ == "appos" or kids(thing, "appos") and lemma(thing) in words("nouns", "place"):
             continue  # handled as an apposition
+        thing = place_of(thing, parts=False)  # "Serbia's southern province of Kosovo" is Kosovo
         if thing.pos_ != "PROPN" and not any(c.pos_ == "PROPN" for c in kids(thing, "compound")):
             continue  # "Bolivia's border" is no place inside Bolivia; "Syria's Idlib province" is
         yield Candidate(thing, "locatedIn", owner, owner, "located_in_possessive", 0.75)

@@ -150,3 +150,21 @@ def test_factuality_cues(extract, text, status):
 def test_attributed_to_the_speaker(extract):
     found = extract("Colonel Ida Moss said rebel fighters shelled Marivel on Sunday.")
     assert found.get(("rebel fighters", "attacked", "Marivel")) == "attributed", found
+
+
+def test_possessive_province_of(extract):
+    found = facts(extract("Fighting resumed in Serbia's southern province of Kosovo on Sunday."))
+    assert ("Kosovo", "locatedIn", "Serbia") in found, found
+
+
+@pytest.mark.parametrize("text, subject, obj", [
+    ("President Luis Ortega gave the go-ahead for the offensive on Monday.", "Luis Ortega", "offensive"),
+    ("The raid was launched at Admiral Joan Pike's direction.", "Joan Pike", "raid"),
+])
+def test_more_authorized_forms(extract, text, subject, obj):
+    assert extract(text).get((subject, "authorized", obj)) == FACT
+
+
+def test_coordinated_attackers(extract):
+    found = facts(extract("Rebel fighters and government troops shelled Marivel on Sunday."))
+    assert {s for s, p, o in found if p == "attacked" and o == "Marivel"} >= {"Rebel fighters", "government troops"}
