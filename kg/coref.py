@@ -5,7 +5,7 @@ mention when the evidence is clear, and left alone when it is not."""
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from kg import gazetteer
 from kg.mentions import Mention, MentionTable

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from kg import gazetteer
-from kg.graph import entity_iri, slug
+from kg.graph import entity_iri
 from kg.mentions import Mention
 from kg.vocabulary import words
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from kg import gazetteer
 from kg.vocabulary import vocabulary, words
@@ -220,10 +220,6 @@ def _split_of(tokens: list[Token], label: str) -> list[tuple[list[Token], str]]:
             if place is not None and place.kind in ("Country", "Region"):
                 return [(tokens[:k], label), (outer, label)]
     return [(tokens, label)]
-
-
-def _name_tokens(ent: Span) -> list[Token]:
-    return _clean(list(ent))
 
 
 def _merge_split_names(doc: Doc) -> list[tuple[list[Token], str]]:

@@ -19,7 +19,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     if importlib.util.find_spec(model.replace("-", "_")) is None and "/" not in model:
         raise KgError(f"unknown spaCy model {model!r}: install it as a Python package or pass a path to a pipeline")
     try:
-        nlp = spacy.load(model.replace("-", "_") if "/" not in model else model, exclude=["lemmatizer"] if False else [])
+        nlp = spacy.load(model.replace("-", "_") if "/" not in model else model)
     except (OSError, ImportError) as err:
         raise KgError(f"cannot load spaCy model {model!r}: {str(err).splitlines()[0]}") from None
     missing = {"parser", "ner"} - set(nlp.pipe_names)

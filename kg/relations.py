@@ -546,9 +546,6 @@ def located_in_of(sent: Span, table: MentionTable) -> Iterator[Candidate]:
                     yield Candidate(place, "locatedIn", mod, noun, "located_in_demonym", 0.8)
 
 
-COMMA_PLACE = re.compile(r"^[A-Z]")
-
-
 def _comma_place(table: MentionTable, token: Token) -> tuple[Mention, gazetteer.Place | None] | None:
     """The proper-name place mention starting at a token, with what the gazetteer knows of it
     ("Tenn" before a split-off full stop is "Tenn.")."""

@@ -1,8 +1,6 @@
 """Measured every run, with floors so a regression shows: the shared dev set (issue 3's bar) and
 bench/challenge, a second set written for kg by someone who had not read the extractor."""
 
-import pytest
-
 from kg import build
 from kg.evaluate import evaluate, load_gold
 
