@@ -261,6 +261,12 @@ def _in_place_context(tokens: list[Token], places: set[int] = frozenset()) -> bo
     if head.dep_ == "conj" and head.head.i in places:
         return True  # "Boukamal and Qaim"
     doc = head.doc
+    if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS and head.i + 2 < len(doc) \
+            and doc[head.i + 1].lower_ in ("in", "inside") and not _titled(tokens):
+        # "rescued people in Bugesera in the south of Rwanda": a name placed inside a place is one
+        outer = [t for t in doc[head.i + 2: min(len(doc), head.i + 8)] if t.ent_type_ in ("GPE", "LOC")]
+        if outer and gazetteer.lookup(outer[0].text) is not None:
+            return True
     if head.i + 2 < len(doc) and doc[head.i + 1].text == "," and doc[head.i + 2].ent_type_ in ("GPE", "LOC") \
             and not _titled(tokens):
         outer = gazetteer.lookup(doc[head.i + 2].text) or gazetteer.lookup(doc[head.i + 2].text + ".")

@@ -606,6 +606,9 @@ def located_in_comma(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             j = end + 1
         # The chain ends at its last known country or region; everything before it lies inside.
         last = max((k for k, (_, place) in enumerate(chain) if place and place.kind in ("Country", "Region")), default=0)
+        if not last and len(chain) == 2 and chain[1][1] is None and doc[chain[1][0].start].ent_type_ == "GPE" \
+                and _framed(doc, first, chain[1][0]):
+            last = 1  # "in Brisk, Vastmoor", "BELGRADE, Yugoslavia (AP)": places GeoNames lacks
         chain = chain[:last + 1]
         if len(chain) < 2 or any(place and place.kind == "Country" for _, place in chain[:-1]):
             continue
@@ -618,6 +621,16 @@ def located_in_comma(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         for a in range(len(chain) - 1):
             for b in range(a + 1, len(chain)):
                 yield Candidate(doc[chain[a][0].start], "locatedIn", doc[chain[b][0].start], comma, "located_in_comma", 0.8)
+
+
+def _framed(doc: Doc, first: Mention, outer: Mention) -> bool:
+    """An "X, Y" pair set up as a location: the object of "in/near/from" ("in Brisk, Vastmoor") or
+    a dateline ("BELGRADE, Yugoslavia (AP)")."""
+    before = doc[first.start - 1] if first.start > 0 else None
+    after = doc[outer.end] if outer.end < len(doc) else None
+    dateline = (before is None or before.is_space) and after is not None and after.text == "("
+    closed = after is None or after.is_punct and after.text != ","
+    return dateline or before is not None and before.lower_ in ("in", "near", "from", "outside") and closed
 
 
 def _retype_as_place(mention: Mention, place: gazetteer.Place | None) -> None:
