@@ -15,7 +15,7 @@ from kg.graph import KnowledgeGraph
 from kg.ingest import Document, read_inputs
 from kg.mentions import Mention
 from kg.nlp import DEFAULT_MODEL, load_pipeline
-from kg.relations import RelationMention
+from kg.relations import OBJECT_TYPES, SUBJECT_TYPES, RelationMention
 
 
 @dataclass
@@ -57,8 +57,8 @@ def assemble(results: list[DocResult]) -> KnowledgeGraph:
         for rel in result.relations:
             subj = by_mention.get((doc_id, root(result.mentions, rel.subject).index))
             obj = by_mention.get((doc_id, root(result.mentions, rel.object).index))
-            if subj is None or obj is None or subj.iri == obj.iri:
-                continue
+            if subj is None or obj is None or subj.iri == obj.iri or not fits(rel.predicate, subj.type, obj.type):
+                continue  # resolution can retype an argument ("Vastmoor" was an organization in most mentions)
             source = by_mention.get((doc_id, root(result.mentions, rel.source).index)) if rel.source is not None else None
             start, end = rel.sentence
             kg.add_relation(subj.iri, rel.predicate, obj.iri, doc=doc_id, sentence=text[start:end].strip(),
@@ -71,6 +71,11 @@ def assemble(results: list[DocResult]) -> KnowledgeGraph:
     kg.graph.remove_nodes_from([e.iri for e in entities if not e.named and kg.graph.degree(e.iri) == 0
                                 and e.iri not in sources])
     return kg
+
+
+def fits(predicate: str, subject_type: str, object_type: str) -> bool:
+    """Do the resolved entities still have classes the relation allows (kg.ttl domains and ranges)?"""
+    return subject_type in SUBJECT_TYPES[predicate] and object_type in OBJECT_TYPES[predicate]
 
 
 def unreal(kg: KnowledgeGraph, event: str) -> bool:

@@ -231,3 +231,13 @@ def test_seed_build_conforms(seed_graph):
 def test_dev_build_conforms(dev_graph):
     conforms, report = validate(to_rdf(dev_graph))
     assert conforms, report
+
+
+def test_challenge_build_conforms():
+    """Text nobody tuned on: entity types settled by resolution still fit every relation's shape."""
+    from kg import build
+
+    from conftest import ROOT
+
+    conforms, report = validate(to_rdf(build([ROOT / "bench" / "challenge" / "docs"])))
+    assert conforms, report
