@@ -155,3 +155,18 @@ def test_push_seed_build(server, seed_graph, tmp_path):
     q = f"SELECT ?s ?o {{ GRAPH <{graph_iri}> {{ ?s kg:attacked ?o }} }} ORDER BY ?s ?o"
     assert sparql.query(q, endpoint=f"{server}/query")[1] == sparql.query(
         "SELECT ?s ?o { ?s kg:attacked ?o } ORDER BY ?s ?o", graph_file=ttl)[1]
+
+
+def test_readme_queries_on_the_server_match_local(server, seed_graph, tmp_path):
+    """The README's three queries, run through the Oxigraph server on the pushed seed build (inside
+    its named graph, since other tests push other builds into the same store), give the local rows."""
+    ttl = write_rdf(seed_graph, tmp_path)[0]
+    graph_iri = sparql.push(ttl, f"{server}/store")
+    for name in ("AUTHORIZED", "ATTACKED", "SPOKESPERSONS"):
+        text = getattr(sparql, name)
+        head, _, body = text.partition("WHERE {")
+        body, _, tail = body.rpartition("} ORDER BY")
+        remote = f"{head}WHERE {{ GRAPH <{graph_iri}> {{{body}}} }} ORDER BY{tail}"
+        local_rows = sparql.query(text, graph_file=ttl)
+        assert local_rows[1], name
+        assert sparql.query(remote, endpoint=f"{server}/query") == local_rows, name
