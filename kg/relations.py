@@ -553,13 +553,16 @@ def _comma_place(table: MentionTable, token: Token) -> tuple[Mention, gazetteer.
     if mention is None or mention.start != token.i or not token.text[:1].isupper() or mention.kind == "pronoun":
         return None
     doc = token.doc
-    place = gazetteer.lookup(mention.text)
-    if mention.end < len(doc) and doc[mention.end].text == "." and (dotted := gazetteer.abbreviation(mention.text + ".")):
-        place = dotted  # "Mich ." is one abbreviation split by the tokenizer
-        mention.names = (f"{mention.text} .", *mention.names)
-        mention.end += 1
+    split = mention.text.endswith(" .")  # extended by an earlier call
+    text = mention.text[:-2] + "." if split else mention.text
+    place = gazetteer.abbreviation(text) or gazetteer.lookup(text)
+    if not split and (dotted := gazetteer.abbreviation(text + ".")) is not None:
+        place = dotted  # "Holliston, Mass": an AP abbreviation without its full stop
+        if mention.end < len(doc) and doc[mention.end].text == ".":
+            mention.names = (f"{mention.text} .", *mention.names)  # "Mich ." split by the tokenizer
+            mention.end += 1
     if place is not None and place.kind in ("Country", "Region") and mention.type not in PLACE_LIKE:
-        mention.type = place.kind  # NER called "Tenn" a person; the gazetteer knows better
+        mention.type, mention.kind = place.kind, "name"  # NER called "Tenn" a person; the gazetteer knows better
     if mention.type not in PLACE_LIKE and mention.type not in ("Entity", "Organization"):
         return None
     return mention, place
@@ -620,7 +623,7 @@ def located_in_comma(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             _retype_as_place(mention, place)
         for a in range(len(chain) - 1):
             for b in range(a + 1, len(chain)):
-                yield Candidate(doc[chain[a][0].start], "locatedIn", doc[chain[b][0].start], comma, "located_in_comma", 0.8)
+                yield Candidate(doc[chain[a][0].head], "locatedIn", doc[chain[b][0].head], comma, "located_in_comma", 0.8)
 
 
 def _framed(doc: Doc, first: Mention, outer: Mention) -> bool:
