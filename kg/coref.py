@@ -46,7 +46,7 @@ def link_aliases(doc: Doc, table: MentionTable) -> None:
 
 def _candidates(doc: Doc, table: MentionTable, before: int, types: frozenset[str] | set[str]) -> list[Mention]:
     """Named mentions of the wanted types in this and the two previous sentences, nearest first."""
-    sent_starts = sorted({t.sent.start for t in doc})
+    sent_starts = [sent.start for sent in doc.sents]  # in order; parsed once by spaCy
     here = _sentence_of(doc, before)
     window = [s for s in sent_starts if s <= here][-3:]
     low = window[0] if window else 0
