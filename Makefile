@@ -30,7 +30,7 @@ $(VENV)/.installed-test: $(VENV)/.installed requirements-test.lock
 
 # Browser tests drive Debian's Chromium (never a browser download).
 chromium:
-	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 clean:
 	rm -rf $(VENV) out/graph.* out/screenshots
