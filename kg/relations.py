@@ -130,7 +130,8 @@ def _surface_apposition(noun: Token) -> Token | None:
     a place noun)."""
     doc, titles = noun.doc, words("titles", "person")
     j = noun.i + 1
-    if j < len(doc) and doc[j].text == ",":
+    if j < len(doc) and doc[j].text == "," and lemma(noun) in words("nouns", "person") | titles:
+        # only a noun for a person names the person after the comma: not "attacked the convoy, Smith said"
         j += 1
         while j < len(doc) and doc[j].lower_.rstrip(".") in titles and doc[j].ent_type_ != "PERSON":
             j += 1

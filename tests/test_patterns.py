@@ -168,3 +168,13 @@ def test_more_authorized_forms(extract, text, subject, obj):
 def test_coordinated_attackers(extract):
     found = facts(extract("Rebel fighters and government troops shelled Marivel on Sunday."))
     assert {s for s, p, o in found if p == "attacked" and o == "Marivel"} >= {"Rebel fighters", "government troops"}
+
+
+def test_speaker_after_a_comma_is_not_an_apposition(extract):
+    found = facts(extract("Rebels attacked the convoy, John Smith said."))
+    assert ("Rebels", "attacked", "convoy") in found and not any(o == "John Smith" for _, _, o in found), found
+
+
+def test_title_noun_names_the_person_after_the_comma(extract):
+    found = facts(extract("The strikes were carried out on the orders of its commander, General Tomas Reyes."))
+    assert any(s == "Tomas Reyes" and p == "authorized" for s, p, _ in found), found
