@@ -375,8 +375,6 @@ def make_paragraphs(nlp: Language, name: str):
             prev = token.nbor(-1)
             if "\n" in prev.whitespace_ or prev.is_space and "\n" in prev.text:
                 token.is_sent_start = True
-            elif not token.is_space and not prev.is_space:
-                token.is_sent_start = None if token.is_sent_start is None else token.is_sent_start
         return doc
 
     return component

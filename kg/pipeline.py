@@ -78,6 +78,11 @@ def fits(predicate: str, subject_type: str, object_type: str) -> bool:
     return subject_type in SUBJECT_TYPES[predicate] and object_type in OBJECT_TYPES[predicate]
 
 
+def evidence(edge: dict) -> dict:
+    """The sentence an inferred edge rests on: that of the edge it was inferred from."""
+    return {k: edge[k] for k in ("doc", "sentence", "start", "end")}
+
+
 def unreal(kg: KnowledgeGraph, event: str) -> bool:
     """An event known only as something not authorized, or maybe authorized ("did not authorize
     a strike on Iran"), did not happen as far as the text says."""
@@ -102,10 +107,8 @@ def infer_attacks(kg: KnowledgeGraph) -> None:
                     continue
                 status = max(a["factuality"], t["factuality"], key=rank.__getitem__)
                 source = t["attributed_to"] or a["attributed_to"]
-                kg.add_relation(attacker, "attacked", target, doc=t["doc"], sentence=t["sentence"], start=t["start"],
-                                end=t["end"], confidence=round(a["confidence"] * t["confidence"], 3),
-                                factuality="attributed" if status == "attributed" and not source else status,
-                                attributed_to=source, rule="event_roles")
+                kg.add_relation(attacker, "attacked", target, **evidence(t), confidence=round(a["confidence"] * t["confidence"], 3),
+                                factuality=status, attributed_to=source, rule="event_roles")
 
 
 def infer_event_places(kg: KnowledgeGraph) -> None:
@@ -120,15 +123,13 @@ def infer_event_places(kg: KnowledgeGraph) -> None:
             if t["predicate"] != "hasTarget" or t["factuality"] not in ("asserted", "attributed"):
                 continue
             if kg.graph.nodes[target]["type"] in places:  # "the attack on Khan Shaykhun" took place there
-                kg.add_relation(event, "locatedIn", target, doc=t["doc"], sentence=t["sentence"], start=t["start"],
-                                end=t["end"], confidence=round(t["confidence"] * 0.9, 3), factuality=t["factuality"],
-                                attributed_to=t["attributed_to"], rule="event_target_place")
+                kg.add_relation(event, "locatedIn", target, **evidence(t), confidence=round(t["confidence"] * 0.9, 3),
+                                factuality=t["factuality"], attributed_to=t["attributed_to"], rule="event_target_place")
                 continue
             for _, place, p in kg.graph.out_edges(target, data=True):
                 if p["predicate"] == "locatedIn" and p["doc"] == t["doc"] and kg.graph.nodes[place]["type"] in places \
                         and p["factuality"] in ("asserted", "attributed"):
-                    kg.add_relation(event, "locatedIn", place, doc=p["doc"], sentence=p["sentence"], start=p["start"],
-                                    end=p["end"], confidence=round(t["confidence"] * p["confidence"], 3),
+                    kg.add_relation(event, "locatedIn", place, **evidence(p), confidence=round(t["confidence"] * p["confidence"], 3),
                                     factuality=p["factuality"], attributed_to=p["attributed_to"], rule="event_target_place")
 
 
