@@ -185,6 +185,8 @@ def lookup(name: str) -> Place | None:
         return _index().places[gid]
     key = _key(name)
     found = _candidates(key) if key else []
+    if not found and name.endswith(".") and len(name) > 3:
+        return lookup(name[:-1])  # "Texas." where a tokenizer kept the sentence's full stop
     return max(found, key=_rank) if found else None
 
 
@@ -211,7 +213,7 @@ def contains(outer: Place, inner: Place) -> bool:
         return inner.kind != "Country" and inner.country == outer.country
     if outer.kind == "Region" and not outer.country:  # a continent
         return idx.country_continent.get(inner.country) == idx.continent_code[outer.geonameid]
-    if outer.kind == "Region":  # a US state
+    if outer.kind == "Region" and outer.geonameid in idx.admin1:  # a US state
         same_state = idx.admin1.get(inner.geonameid) == idx.admin1[outer.geonameid]
         return inner.kind == "City" and inner.country == outer.country and same_state
     return False

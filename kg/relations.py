@@ -398,6 +398,11 @@ def attacked_event_noun(sent: Span, table: MentionTable) -> Iterator[Candidate]:
 
 
 # -- locatedIn ----------------------------------------------------------------------------------
+DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                        "central", "northeast", "northwest", "southeast", "southwest", "-", "north-east",
+                        "north-west", "south-east", "south-west", "northeastern", "northwestern",
+                        "southeastern", "southwestern"})
+
 
 def place_of(token: Token, parts: bool = True) -> Token:
     """Look through "the city of X" (and, with ``parts``, "the far north of X") to the place meant.
@@ -439,8 +444,28 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             inner = named(kids(inner, "nsubj")[0])  # "Rome is in Lazio", "Abqaiq, which lies in X"
         if inner.pos_ not in ("NOUN", "PROPN"):
             continue
-        for outer in kids(prep, "pobj"):
+        outers = kids(prep, "pobj")
+        named_place = _place_after(prep, table)
+        if named_place is not None and not any((m := table.at(place_of(o))) and m.type in PLACE_LIKE for o in outers):
+            outers = [named_place]  # "in southern Indiana playing basketball" parsed as one noun
+        for outer in outers:
             yield Candidate(named(place_of(inner)), "locatedIn", place_of(outer), prep, "located_in_prep", 0.8)
+
+
+def _named_place(table: MentionTable, token: Token) -> Mention | None:
+    mention = table.at(token)
+    return mention if mention is not None and mention.kind == "name" and mention.type in PLACE_LIKE else None
+
+
+def _place_after(prep: Token, table: MentionTable) -> Token | None:
+    """The named place right after a preposition, read off the tokens when the parse is wrong:
+    "in *east* Beirut", "in southern Indiana playing basketball"."""
+    doc = prep.doc
+    i = prep.i + 1
+    while i < min(len(doc), prep.i + 4) and (doc[i].lower_ == "the" or doc[i].lower_ in DIRECTIONS):
+        i += 1
+    mention = _named_place(table, doc[i]) if i < len(doc) else None
+    return doc[mention.head] if mention is not None and mention.start == i else None
 
 
 @pattern
@@ -491,14 +516,25 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
     for desc in sent:
         if lemma(desc) not in place_nouns:
             continue
+        if desc.dep_ == "pobj" and desc.head.lower_ == "of" and desc.head.head.dep_ == "attr" \
+                and desc.head.head.pos_ in ("ADJ", "NUM", "PRON"):
+            desc_of = desc.head.head  # "Serbia is the largest of Yugoslavia's republics", "one of the towns in X"
+        else:
+            desc_of = desc
         if desc.dep_ == "appos":
             name = desc.head
+        elif desc_of.dep_ == "attr" and lemma(desc_of.head) == "be" and kids(desc_of.head, "nsubj"):
+            name = named(kids(desc_of.head, "nsubj")[0])  # "Saudi Arabia is a Gulf state"
         else:
             appos = [a for a in kids(desc, "appos") if a.pos_ == "PROPN"]
             if not appos:
                 continue
             name = appos[0]
         outers = prep_objects(desc, {"in", "inside", "within", "of"}) + kids(desc, "poss")
+        # "Grand Isle, a Louisiana resort"; the gazetteer must know the modifier, for "a Red Sea port" is on the sea
+        if desc.pos_ == "NOUN":
+            outers += [c for c in kids(desc, "compound") if c.pos_ == "PROPN" and (m := _named_place(table, c))
+                       and gazetteer.lookup(m.text) is not None]
         for outer in outers:
             yield Candidate(name, "locatedIn", place_of(outer), desc, "located_in_apposition", 0.8)
         for mod in kids(desc, "amod", "compound"):
@@ -569,10 +605,6 @@ def _comma_place(table: MentionTable, token: Token) -> tuple[Mention, gazetteer.
     return mention, place
 
 
-DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
-                        "central", "northeast", "northwest", "southeast", "southwest", "-", "north-east",
-                        "north-west", "south-east", "south-west", "northeastern", "northwestern",
-                        "southeastern", "southwestern"})
 
 
 @pattern
@@ -616,15 +648,35 @@ def located_in_comma(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         chain = chain[:last + 1]
         if len(chain) < 2 or any(place and place.kind == "Country" for _, place in chain[:-1]):
             continue
-        after = doc[chain[-1][0].end] if chain[-1][0].end < sent.end else None
-        if after is not None and after.pos_ == "CCONJ" and chain[-1][0].end + 1 < sent.end \
-                and (nxt := _comma_place(table, doc[chain[-1][0].end + 1])) and nxt[1] and nxt[1].kind == chain[-1][1].kind:
-            continue  # "... Britain and Jordan": a list
+        after = chain[-1][0].end
+        if after < sent.end and doc[after].pos_ == "CCONJ":
+            while after + 1 < sent.end - 1 and doc[after + 1].lower_ in DIRECTIONS:
+                after += 1
+            nxt = _comma_place(table, doc[after + 1]) if after + 1 < sent.end else None
+            if nxt and nxt[1] and chain[-1][1] and nxt[1].kind == chain[-1][1].kind:
+                continue  # "... Britain and Jordan", "Louisiana and eastern Texas": a list
         for mention, place in chain[:-1]:
             _retype_as_place(mention, place)
         for a in range(len(chain) - 1):
             for b in range(a + 1, len(chain)):
                 yield Candidate(doc[chain[a][0].head], "locatedIn", doc[chain[b][0].head], comma, "located_in_comma", 0.8)
+        if (partner := _coordinated_place(doc, table, first)) is not None and chain[-1][1] is not None:
+            # "near Grande Isle and St. Albans, Vt.": the state covers both towns
+            yield Candidate(doc[partner.head], "locatedIn", doc[chain[-1][0].head], comma, "located_in_comma", 0.7)
+
+
+def _coordinated_place(doc: Doc, table: MentionTable, first: Mention) -> Mention | None:
+    """The town named right before "and/or" in "X and Y, Z", if it is no country or region itself
+    and no list runs into it ("France, Germany and Y, Z")."""
+    if first.start < 2 or doc[first.start - 1].lower_ not in ("and", "or"):
+        return None
+    partner = table.at(doc[first.start - 2])
+    if partner is None or partner.kind != "name" or partner.end != first.start - 1 or partner.type not in PLACE_LIKE:
+        return None
+    place = gazetteer.lookup(partner.text)
+    if place is not None and place.kind in ("Country", "Region") or partner.start > 0 and doc[partner.start - 1].text == ",":
+        return None
+    return partner
 
 
 def _framed(doc: Doc, first: Mention, outer: Mention) -> bool:

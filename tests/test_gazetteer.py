@@ -123,6 +123,7 @@ def test_contains_follows_geonames_codes():
     assert not contains(lookup("Texas"), lookup("Chicago"))
     assert contains(lookup("Asia"), iraq)
     assert not contains(lookup("Europe"), iraq)
+    assert not contains(lookup("England"), damascus)  # a curated region GeoNames has no divisions for
 
 
 def test_curated_table_is_consistent():
@@ -134,3 +135,8 @@ def test_curated_table_is_consistent():
         for alias in table["aliases"]:
             place = lookup(alias)
             assert place is not None and place.country == iso, alias
+
+
+def test_a_kept_full_stop_does_not_hide_a_place():
+    assert lookup("Texas.") == lookup("Texas")
+    assert lookup("Beirut.") == lookup("Beirut")
