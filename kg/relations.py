@@ -448,8 +448,31 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         named_place = _place_after(prep, table)
         if named_place is not None and not any((m := table.at(place_of(o))) and m.type in PLACE_LIKE for o in outers):
             outers = [named_place]  # "in southern Indiana playing basketball" parsed as one noun
+        inners = _place_list(inner, table) if inner.i == prep.i - gap else [inner]
         for outer in outers:
-            yield Candidate(named(place_of(inner)), "locatedIn", place_of(outer), prep, "located_in_prep", 0.8)
+            for each in inners:
+                yield Candidate(named(place_of(each)), "locatedIn", place_of(outer), prep, "located_in_prep", 0.8)
+
+
+def _place_list(last: Token, table: MentionTable) -> list[Token]:
+    """ "Kosovo, Sandzak and Vojvodina in Serbia": a phrase right after a list of named places
+    places all of them. The list must be nothing but bare named places, none a country or state."""
+    if last.dep_ != "conj":
+        return [last]
+    first = last
+    while first.dep_ == "conj":
+        first = first.head
+    items = [first, *first.conjuncts]
+    doc = last.doc
+    for item in items:
+        mention = _named_place(table, item)
+        place = gazetteer.lookup(mention.text) if mention is not None else None
+        if mention is None or place is not None and place.kind in ("Country", "Region"):
+            return [last]  # "... in New Jersey and Dutchess County in New York" lists places of both sizes
+        if item.i != last.i and (kids(item, "prep", "appos", "acl", "relcl")
+                                 or doc[mention.end].lower_ not in (",", "and", "or")):
+            return [last]  # "the Hanford Site near Richland, ... and the Mound Plant in Ohio": items of their own
+    return items
 
 
 def _named_place(table: MentionTable, token: Token) -> Mention | None:

@@ -100,6 +100,7 @@ def test_intercepting_is_not_attacking(extract):
     ("Stowe, a Vermont resort, was packed with skiers.", "Stowe", "Vermont"),
     ("Mount Elbrus, Russia's highest peak, drew climbers.", "Mount Elbrus", "Russia"),
     ("Hail damaged roofs in Hinesburg and Middlebury, Vermont, on Sunday.", "Hinesburg", "Vermont"),
+    ("Shelling hit Izium, Balakliia and Kupiansk in eastern Ukraine.", "Balakliia", "Ukraine"),
 ])
 def test_located_in_forms(extract, text, inner, outer):
     found = facts(extract(text))
@@ -109,6 +110,9 @@ def test_located_in_forms(extract, text, inner, outer):
 @pytest.mark.parametrize("text, inner, outer", [
     ("Aden, a Red Sea port, reopened.", "Aden", "Red Sea"),  # a port on the sea, not in it
     ("Snow fell over Arkansas, Oklahoma and northern Texas.", "Arkansas", "Oklahoma"),  # a list of states
+    # each list item has its own place; the last one's does not cover the others
+    ("Inspectors visited the Brenna Plant near Tamsworth, the Olver Depot at Greyhill and the Castor Mill in Ontario.",
+     "Tamsworth", "Ontario"),
 ])
 def test_located_in_look_alikes(extract, text, inner, outer):
     found = facts(extract(text))
