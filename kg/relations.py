@@ -665,9 +665,9 @@ def located_in_comma(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             j = end + 1
         # The chain ends at its last known country or region; everything before it lies inside.
         last = max((k for k, (_, place) in enumerate(chain) if place and place.kind in ("Country", "Region")), default=0)
-        if not last and len(chain) == 2 and chain[1][1] is None and doc[chain[1][0].start].ent_type_ == "GPE" \
+        if not last and len(chain) == 2 and _town_in_town(chain) and doc[chain[1][0].start].ent_type_ == "GPE" \
                 and _framed(doc, first, chain[1][0]):
-            last = 1  # "in Brisk, Vastmoor", "BELGRADE, Yugoslavia (AP)": places GeoNames lacks
+            last = 1  # "in Brisk, Vastmoor", "BELGRADE, Yugoslavia (AP)": places GeoNames lacks; "in Ipero, Sao Paulo"
         chain = chain[:last + 1]
         if len(chain) < 2 or any(place and place.kind == "Country" for _, place in chain[:-1]):
             continue
@@ -702,14 +702,26 @@ def _coordinated_place(doc: Doc, table: MentionTable, first: Mention) -> Mention
     return partner
 
 
+def _town_in_town(chain: list[tuple[Mention, gazetteer.Place | None]]) -> bool:
+    """Whether "X, Y" may put a town in a place the gazetteer does not call a region: Y unknown, or a
+    city while X is unknown or a smaller city of the same country ("Ipero, Sao Paulo")."""
+    (_, inner), (_, outer) = chain
+    if outer is None:
+        return True
+    if outer.kind != "City":
+        return False
+    return inner is None or inner.kind == "City" and inner.country == outer.country and inner.population < outer.population
+
+
 def _framed(doc: Doc, first: Mention, outer: Mention) -> bool:
-    """An "X, Y" pair set up as a location: the object of "in/near/from" ("in Brisk, Vastmoor") or
-    a dateline ("BELGRADE, Yugoslavia (AP)")."""
+    """An "X, Y" pair set up as a location: the object of "in/near/from/at" ("in Brisk, Vastmoor",
+    "at State House, Nairobi, when") or a dateline ("BELGRADE, Yugoslavia (AP)")."""
     before = doc[first.start - 1] if first.start > 0 else None
     after = doc[outer.end] if outer.end < len(doc) else None
     dateline = (before is None or before.is_space) and after is not None and after.text == "("
-    closed = after is None or after.is_punct and after.text != ","
-    return dateline or before is not None and before.lower_ in ("in", "near", "from", "outside") and closed
+    closed = after is None or after.is_punct and after.text != "," \
+        or after.text == "," and outer.end + 1 < len(doc) and doc[outer.end + 1].is_lower
+    return dateline or before is not None and before.lower_ in ("in", "near", "from", "outside", "at") and closed
 
 
 def _retype_as_place(mention: Mention, place: gazetteer.Place | None) -> None:

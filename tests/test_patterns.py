@@ -101,6 +101,8 @@ def test_intercepting_is_not_attacking(extract):
     ("Mount Elbrus, Russia's highest peak, drew climbers.", "Mount Elbrus", "Russia"),
     ("Hail damaged roofs in Hinesburg and Middlebury, Vermont, on Sunday.", "Hinesburg", "Vermont"),
     ("Shelling hit Izium, Balakliia and Kupiansk in eastern Ukraine.", "Balakliia", "Ukraine"),
+    ("The envoy presented her credentials at State House, Nairobi, on Monday.", "State House", "Nairobi"),
+    ("Engineers tested the reactor at a naval lab in Ipero, Sao Paulo.", "Ipero", "Sao Paulo"),
 ])
 def test_located_in_forms(extract, text, inner, outer):
     found = facts(extract(text))
@@ -110,6 +112,8 @@ def test_located_in_forms(extract, text, inner, outer):
 @pytest.mark.parametrize("text, inner, outer", [
     ("Aden, a Red Sea port, reopened.", "Aden", "Red Sea"),  # a port on the sea, not in it
     ("Snow fell over Arkansas, Oklahoma and northern Texas.", "Arkansas", "Oklahoma"),  # a list of states
+    ("Flights from Paris, London and Rome were cancelled.", "Paris", "London"),  # a list of cities
+    ("Talks moved from Sao Paulo, Ipero, to Brasilia.", "Sao Paulo", "Ipero"),  # the city is bigger than the town
     # each list item has its own place; the last one's does not cover the others
     ("Inspectors visited the Brenna Plant near Tamsworth, the Olver Depot at Greyhill and the Castor Mill in Ontario.",
      "Tamsworth", "Ontario"),
