@@ -217,3 +217,10 @@ def contains(outer: Place, inner: Place) -> bool:
         same_state = idx.admin1.get(inner.geonameid) == idx.admin1[outer.geonameid]
         return inner.kind == "City" and inner.country == outer.country and same_state
     return False
+
+
+def lies_outside(outer: Place, inner: Place) -> bool:
+    """Whether GeoNames can tell, and does tell, that `inner` is not inside `outer`: it knows what
+    countries, continents and US states hold, nothing about what cities or other regions hold."""
+    judged = outer.kind == "Country" or outer.kind == "Region" and (not outer.country or outer.geonameid in _index().admin1)
+    return judged and not contains(outer, inner)

@@ -494,7 +494,8 @@ def _place_after(prep: Token, table: MentionTable) -> Token | None:
 @pattern
 def located_in_frame(sent: Span, table: MentionTable) -> Iterator[Candidate]:
     """A sentence that opens with "In X," sets the scene for a smaller named place later in it:
-    "In central Kyiv, a missile landed in the Shevchenkivskyi district"."""
+    "In central Kyiv, a missile landed in the Shevchenkivskyi district", "In Idaho, smoke hung over
+    Boise". The gazetteer vetoes a town it knows to lie elsewhere."""
     first = sent[0]
     if first.lower_ not in ("in", "inside") or first.dep_ != "prep":
         return
@@ -502,11 +503,15 @@ def located_in_frame(sent: Span, table: MentionTable) -> Iterator[Candidate]:
     frame = table.at(frames[0]) if frames else None
     if frame is None or frame.type not in ("City", "Region", "Country", "Location"):
         return
+    outer = gazetteer.lookup(frame.text)
     for prep in sent[1:]:
-        if prep.lower_ not in words("relations", "locatedIn", "preps") or prep.i <= frame.end:
+        if prep.lower_ not in words("relations", "locatedIn", "frame_preps") or prep.i <= frame.end:
             continue
-        for inner in kids(prep, "pobj"):
+        for inner in [place_of(o) for o in kids(prep, "pobj")]:
             mention = table.at(inner)
+            known = gazetteer.lookup(mention.text) if mention is not None else None
+            if outer is not None and known is not None and known.kind == "City" and gazetteer.lies_outside(outer, known):
+                continue  # "In Ukraine, ... near Belgorod": GeoNames puts Belgorod elsewhere
             small = mention is not None and mention.kind in ("name", "nominal") and mention.type in ("Location", "City", "Region") \
                 and (mention.kind == "name" or any(c.pos_ == "PROPN" for c in kids(inner, "compound")))
             if small:

@@ -126,6 +126,14 @@ def test_contains_follows_geonames_codes():
     assert not contains(lookup("England"), damascus)  # a curated region GeoNames has no divisions for
 
 
+def test_lies_outside_only_when_geonames_can_judge():
+    assert gazetteer.lies_outside(lookup("Ukraine"), lookup("Belgorod"))
+    assert gazetteer.lies_outside(lookup("Idaho"), lookup("Denver"))
+    assert not gazetteer.lies_outside(lookup("Idaho"), lookup("Boise"))
+    assert not gazetteer.lies_outside(lookup("Kyiv"), lookup("Brovary"))  # what a city holds is unknown
+    assert not gazetteer.lies_outside(lookup("England"), lookup("Leeds"))
+
+
 def test_curated_table_is_consistent():
     data = tomllib.loads(gazetteer.PLACES_TOML.read_text(encoding="utf-8"))
     demonyms = [d.casefold() for c in data["countries"].values() for d in c["demonyms"]]

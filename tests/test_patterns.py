@@ -103,6 +103,7 @@ def test_intercepting_is_not_attacking(extract):
     ("Shelling hit Izium, Balakliia and Kupiansk in eastern Ukraine.", "Balakliia", "Ukraine"),
     ("The envoy presented her credentials at State House, Nairobi, on Monday.", "State House", "Nairobi"),
     ("Engineers tested the reactor at a naval lab in Ipero, Sao Paulo.", "Ipero", "Sao Paulo"),
+    ("In Texas, hail fell over Lubbock on Monday.", "Lubbock", "Texas"),
 ])
 def test_located_in_forms(extract, text, inner, outer):
     found = facts(extract(text))
@@ -114,6 +115,8 @@ def test_located_in_forms(extract, text, inner, outer):
     ("Snow fell over Arkansas, Oklahoma and northern Texas.", "Arkansas", "Oklahoma"),  # a list of states
     ("Flights from Paris, London and Rome were cancelled.", "Paris", "London"),  # a list of cities
     ("Talks moved from Sao Paulo, Ipero, to Brasilia.", "Sao Paulo", "Ipero"),  # the city is bigger than the town
+    ("In Ukraine, officials said shells landed in the city of Belgorod.", "Belgorod", "Ukraine"),  # GeoNames: in Russia
+    ("In Waco, near the hometown of Abbott, fans gathered.", "Abbott", "Waco"),  # beside the frame, not in it
     # each list item has its own place; the last one's does not cover the others
     ("Inspectors visited the Brenna Plant near Tamsworth, the Olver Depot at Greyhill and the Castor Mill in Ontario.",
      "Tamsworth", "Ontario"),
