@@ -55,8 +55,11 @@ def predictions(doc: Doc, given: set[tuple[int, int]] = frozenset()) -> set[Rela
         if rel.predicate in PAIRS and rel.factuality in ("asserted", "attributed"):
             args = []
             for mention in (table.mentions[rel.subject], table.mentions[rel.object]):
-                span = (mention.start, mention.end) if (mention.start, mention.end) in given \
-                    else name_span(doc, mention.start, mention.end)
+                span = (mention.start, mention.end)
+                if (span[0], span[1] - 1) in given and doc[span[1] - 1].text == ".":
+                    span = (span[0], span[1] - 1)  # kg took the split-off full stop of a given "Mass" along
+                elif span not in given:
+                    span = name_span(doc, *span)
                 args.append((*span, CONLL_TYPE.get(mention.type, "Other")))
             found.add((rel.predicate, *args))
     located = {(s, o) for p, s, o in found if p == "locatedIn"}
