@@ -281,6 +281,12 @@ def _in_place_context(tokens: list[Token], places: set[int] = frozenset()) -> bo
         return True
     if any(c.dep_ == "appos" and c.lemma_.lower() in place_nouns for c in head.children):
         return True
+    position_verbs = words("relations", "locatedIn", "position_verbs")
+    for clause in head.children:  # "Sinjar, which is in northern Iraq", "Tilburg, located in Brabant"
+        if clause.dep_ in ("relcl", "acl") and clause.lemma_.lower() in position_verbs and any(
+                o.ent_type_ in ("GPE", "LOC") for p in clause.children if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS
+                for o in p.children if o.dep_ == "pobj"):
+            return True
     if head.dep_ == "conj" and head.head.ent_type_ in ("GPE", "LOC"):
         return True
     if head.dep_ == "conj" and head.head.dep_ == "pobj" and head.head.head.lower_ == "of" \

@@ -440,8 +440,12 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             inner = left  # "Gosforth in northeast England", whatever the parser attached "in" to
         elif inner.pos_ in ("VERB", "AUX") and prep.i > sent.start and prep.nbor(-1).pos_ in ("NOUN", "PROPN"):
             inner = prep.nbor(-1)
-        elif lemma(inner) in ("be", "lie", "sit") and kids(inner, "nsubj"):
-            inner = named(kids(inner, "nsubj")[0])  # "Rome is in Lazio", "Abqaiq, which lies in X"
+        elif lemma(inner) in words("relations", "locatedIn", "position_verbs"):
+            # "Rome is in Lazio", "Abqaiq, which lies in X", "the museum, located in Toledo"
+            subjects = [inner.head] if inner.dep_ == "acl" and inner.tag_ == "VBN" else kids(inner, "nsubj", "nsubjpass")
+            if not subjects:
+                continue
+            inner = named(antecedent(subjects[0]))
         if inner.pos_ not in ("NOUN", "PROPN"):
             continue
         outers = kids(prep, "pobj")

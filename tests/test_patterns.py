@@ -104,6 +104,10 @@ def test_intercepting_is_not_attacking(extract):
     ("The envoy presented her credentials at State House, Nairobi, on Monday.", "State House", "Nairobi"),
     ("Engineers tested the reactor at a naval lab in Ipero, Sao Paulo.", "Ipero", "Sao Paulo"),
     ("In Texas, hail fell over Lubbock on Monday.", "Lubbock", "Texas"),
+    ("The museum, located in Toledo, reopened.", "museum", "Toledo"),
+    ("The factory, situated in Tilburg, employs 300 people.", "factory", "Tilburg"),
+    ("Sinjar, which is in northern Iraq, was shelled.", "Sinjar", "Iraq"),  # NER: an organization
+    ("He grew up in the Bronx section of New York City.", "Bronx section", "New York City"),
 ])
 def test_located_in_forms(extract, text, inner, outer):
     found = facts(extract(text))
