@@ -555,6 +555,10 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
             desc_of = desc
         if desc.dep_ == "appos":
             name = desc.head
+            left = desc.left_edge.i
+            if _named_place(table, name) is None and left >= 2 and desc.doc[left - 1].text == "," \
+                    and (before := _named_place(table, desc.doc[left - 2])) is not None:
+                name = desc.doc[before.head]  # "Residents of Tyre, a city in Lebanon": the parser hung it on "Residents"
         elif desc_of.dep_ == "attr" and lemma(desc_of.head) == "be" and kids(desc_of.head, "nsubj"):
             name = named(kids(desc_of.head, "nsubj")[0])  # "Saudi Arabia is a Gulf state"
         else:
