@@ -157,12 +157,15 @@ class MentionTable:
             place = gazetteer.country_of_demonym(mod.text) if mod.text[:1].isupper() else None
             if place:
                 demonym = place.name
-        proper = token.pos_ == "PROPN" and all(t.pos_ == "PROPN" for t in tokens)
+        proper = token.pos_ == "PROPN" and all(t.pos_ == "PROPN" or t.text == "-" for t in tokens)
         place = gazetteer.lookup(span_text(tokens)) if proper else None
         if place is not None:  # a name NER missed, known to the gazetteer
             return self.add(tokens, place.kind, "name", head=token)
         if proper and token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS and token.text[:1].isupper():
             return self.add(tokens, "Location", "name", head=token)  # "rescued 2,000 people in Bugesera"
+        described = [noun_type(c) for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if proper and token.text[:1].isupper() and described and described[0] in ("Location", "Facility"):
+            return self.add(tokens, described[0], "name", head=token)  # "Estrany, a mountainous province of X"
         mention = self.add(tokens, noun_type(token), "nominal", names, head=token, demonym_of=demonym)
         dets = [c.lower_ if c.dep_ == "det" else "poss" for c in token.lefts if c.dep_ in ("det", "poss")]
         if self.sentence_number is None:
@@ -174,7 +177,6 @@ class MentionTable:
             when = event_date(token)
             if when:
                 mention.attrs["when"] = when
-        return mention
         return mention
 
 

@@ -448,6 +448,9 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             inner = named(antecedent(subjects[0]))
         if inner.pos_ not in ("NOUN", "PROPN"):
             continue
+        if inner.dep_ == "pobj" and inner.head.lower_ in ("for", "of") and noun_type(inner) not in PLACE_LIKE \
+                and noun_type(inner.head.head) in ("Facility", "Location") and (m := table.at(inner)) and m.kind == "nominal":
+            inner = inner.head.head  # "a camp for displaced people in Ardamata" places the camp
         outers = kids(prep, "pobj")
         named_place = _place_after(prep, table)
         if named_place is not None and not any((m := table.at(place_of(o))) and m.type in PLACE_LIKE for o in outers):

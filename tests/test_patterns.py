@@ -110,6 +110,9 @@ def test_intercepting_is_not_attacking(extract):
     ("He grew up in the Bronx section of New York City.", "Bronx section", "New York City"),
     # the parser hangs the apposition on "Residents"; the comma still says it describes Tyre
     ("Residents of Tyre, a coastal city in south Lebanon, fled.", "Tyre", "Lebanon"),
+    ("Velmora, a small province of Kestria, voted on Sunday.", "Velmora", "Kestria"),  # a name NER missed
+    ("Gunmen attacked a school for girls in Kunduz on Tuesday.", "school", "Kunduz"),
+    ("Aid reached a clinic for children in Rafah.", "clinic", "Rafah"),
 ])
 def test_located_in_forms(extract, text, inner, outer):
     found = facts(extract(text))
