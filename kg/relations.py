@@ -981,6 +981,8 @@ def _types_ok(predicate: str, subj: Mention, obj: Mention) -> bool:
             return False
     if predicate == "spokespersonFor" and subj.kind == "nominal":
         return False
+    if predicate == "spokespersonFor" and obj.kind == "pronoun":
+        return subj.type == "Person"  # "their spokesman, X": kg.pipeline checks the antecedent's class
     if predicate == "authorized" and obj.kind == "name" and obj.type not in ("Event", "Attack"):
         return False
     return subj_type in SUBJECT_TYPES[predicate] and obj_type in OBJECT_TYPES[predicate]

@@ -153,6 +153,8 @@ def test_adjacency_and_lists_are_not_containment(extract):
     ("Tom Rudd, the agency's spokesman, declined to comment.", "Tom Rudd", "agency"),
     ("A spokesman for UNICEF, Marco Bell, said schools were shut.", "Marco Bell", "UNICEF"),
     ("Acme's press secretary, Jo Park, said the offer stood.", "Jo Park", "Acme"),
+    ("The Syrian Democratic Forces denied the report, and their spokesman, Farhad Shami, said the border was calm.",
+     "Farhad Shami", "Syrian Democratic Forces"),
 ])
 def test_spokesperson_forms(extract, text, person, org):
     found = facts(extract(text))
@@ -162,6 +164,7 @@ def test_spokesperson_forms(extract, text, person, org):
 @pytest.mark.parametrize("text", [
     "A spokesman for the group said the talks had failed.",
     "The foreign minister, Dana Holt, said the talks had failed.",
+    "Asked about the report, their spokesman, Farhad Shami, declined to comment.",  # "their" has no antecedent
 ])
 def test_no_named_spokesperson_no_triple(extract, text):
     assert not any(p == "spokespersonFor" for _, p, _ in extract(text))
