@@ -305,7 +305,10 @@ def _at_targets(verb: Token) -> list[Token]:
     found = prep_objects(verb, preps)
     for obj in kids(verb, "dobj"):
         found += prep_objects(obj, preps)
-    return found
+    # "fired missiles at X, and at Y": the second phrase is parsed as a conjunct of the verb or the first
+    extra = [c for c in kids(verb, "conj") if c.pos_ == "ADP" and c.lower_ in preps]
+    extra += [c for p in kids(verb, "prep") if p.lower_ in preps for c in p.conjuncts if c.pos_ == "ADP" and c.lower_ in preps]
+    return found + [o for p in extra for o in kids(p, "pobj")]
 
 
 @pattern
@@ -841,9 +844,11 @@ DEMONYM_RULES = frozenset({"located_in_demonym", "located_on_side"})
 
 
 def _generic_target(token: Token) -> bool:
-    """ "only military targets", "positions": a target with no owner and no name is no node."""
+    """ "only military targets", "positions": a target with no owner and no name is no node; "a
+    coalition facility" and "an army checkpoint" have an owner."""
     return lemma(token) in words("nouns", "owned_targets") and not any(
-        c.pos_ == "PROPN" or c.ent_type_ for c in token.lefts if c.dep_ in ("compound", "amod", "poss"))
+        c.pos_ == "PROPN" or c.ent_type_ or c.dep_ == "compound" and noun_type(c) in ("Group", "Organization")
+        for c in token.lefts if c.dep_ in ("compound", "amod", "poss"))
 
 
 def _ownerless_weapon(token: Token, table: MentionTable) -> bool:

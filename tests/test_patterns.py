@@ -48,6 +48,8 @@ def test_ordering_people_to_act_is_not_authorizing_them(extract):
     ("The attack by the Red Hand militia on the police station killed three officers.", "Red Hand militia", "police station"),
     ("Norland's strikes on the port city of Velka intensified overnight.", "Norland", "Velka"),
     ("The air force carried out a drone strike against the Black Banner group.", "air force", "Black Banner"),
+    # a second "at" phrase joined to the first, and a target owned by a group noun
+    ("Norland fired rockets at Marivel, a port town, and at an army checkpoint near Tarsen.", "Norland", "army checkpoint"),
 ])
 def test_attacked_forms(extract, text, subject, obj):
     found = facts(extract(text))
