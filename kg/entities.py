@@ -95,9 +95,11 @@ def _has_surname(name: str) -> bool:
 
 def _name_key(mention: Mention) -> str:
     if mention.type in PLACE_TYPES or mention.type == "Organization" and len(mention.text.split()) == 1:
-        # a one-word "organization" the gazetteer knows is a place NER misread ("spread to Erbil")
+        # a one-word "organization" the gazetteer knows by that very name is a place NER misread
+        # ("spread to Erbil"); an alternate spelling is not enough ("Hamas" is also a name of Hamm)
+        find = gazetteer.lookup if mention.type in PLACE_TYPES else gazetteer.by_own_name
         for name in mention.names:
-            place = gazetteer.lookup(name)
+            place = find(name)
             if place is not None:
                 return f"geo:{place.geonameid}"
     name = strip_titles(mention.text) if mention.type == "Person" else mention.text

@@ -190,6 +190,14 @@ def lookup(name: str) -> Place | None:
     return max(found, key=_rank) if found else None
 
 
+def by_own_name(name: str) -> Place | None:
+    """`lookup`, but only through a place's own name or curated alias, never an alternate or loose
+    spelling: evidence strong enough to re-read a one-word "organization" as a place ("spread to
+    Erbil"), where "Hamas" (an alternate name of Hamm) and "Google" (once of Topeka) must stay."""
+    place = lookup(name)
+    return place if place is not None and place.geonameid in _index().names.get(_key(name), ()) else None
+
+
 def abbreviation(text: str) -> Place | None:
     """The US state an AP abbreviation names ("Tenn.", "N.Y."), matched exactly, dots included."""
     gid = _index().dotted.get(text.strip())

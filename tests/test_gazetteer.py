@@ -148,3 +148,9 @@ def test_curated_table_is_consistent():
 def test_a_kept_full_stop_does_not_hide_a_place():
     assert lookup("Texas.") == lookup("Texas")
     assert lookup("Beirut.") == lookup("Beirut")
+
+
+def test_own_name_only_for_rereading_organizations():
+    assert gazetteer.by_own_name("Erbil").kind == "City"
+    assert gazetteer.by_own_name("Hamas") is None  # an alternate name of Hamm, Germany
+    assert gazetteer.by_own_name("Google") is None  # once an alternate name of Topeka

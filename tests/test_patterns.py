@@ -155,6 +155,7 @@ def test_adjacency_and_lists_are_not_containment(extract):
     ("Tom Rudd, the agency's spokesman, declined to comment.", "Tom Rudd", "agency"),
     ("A spokesman for UNICEF, Marco Bell, said schools were shut.", "Marco Bell", "UNICEF"),
     ("Acme's press secretary, Jo Park, said the offer stood.", "Jo Park", "Acme"),
+    ("Hamas spokesman Hazem Qassem said the group would not negotiate.", "Hazem Qassem", "Hamas"),
     ("The Syrian Democratic Forces denied the report, and their spokesman, Farhad Shami, said the border was calm.",
      "Farhad Shami", "Syrian Democratic Forces"),
 ])
