@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer
 from kg.factuality import factuality, local_cue
-from kg.mentions import QUANTITY_HEADS, Mention, MentionTable, noun_type
+from kg.mentions import LOCATIVE_PREPS, QUANTITY_HEADS, Mention, MentionTable, noun_type
 from kg.vocabulary import words
 
 
@@ -846,9 +846,12 @@ DEMONYM_RULES = frozenset({"located_in_demonym", "located_on_side"})
 def _generic_target(token: Token) -> bool:
     """ "only military targets", "positions": a target with no owner and no name is no node; "a
     coalition facility" and "an army checkpoint" have an owner."""
-    return lemma(token) in words("nouns", "owned_targets") and not any(
-        c.pos_ == "PROPN" or c.ent_type_ or c.dep_ == "compound" and noun_type(c) in ("Group", "Organization")
-        for c in token.lefts if c.dep_ in ("compound", "amod", "poss"))
+    if lemma(token) not in words("nouns", "owned_targets"):
+        return False
+    if token.tag_ == "NN" and any(o.ent_type_ in ("GPE", "LOC", "FAC") for o in prep_objects(token, LOCATIVE_PREPS)):
+        return False  # "an oil facility in Jizan" is one place
+    return not any(c.pos_ == "PROPN" or c.ent_type_ or c.dep_ == "compound" and noun_type(c) in ("Group", "Organization")
+                   for c in token.lefts if c.dep_ in ("compound", "amod", "poss"))
 
 
 def _ownerless_weapon(token: Token, table: MentionTable) -> bool:
@@ -980,8 +983,8 @@ def _types_ok(predicate: str, subj: Mention, obj: Mention) -> bool:
     if predicate == "locatedIn":
         if obj.kind == "nominal" and obj.type not in ("Location", "Facility"):
             return False
-        if subj.kind == "nominal" and subj.attrs.get("lemma") in words("nouns", "owned_targets"):
-            return False
+        if subj.kind == "nominal" and subj.attrs.get("lemma") in words("nouns", "owned_targets") and subj.attrs.get("plural"):
+            return False  # "targets in Yemen" are no one place; "an oil facility in Jizan" is
         if subj.kind == "nominal" and subj.type == "Organization":
             return False
     if predicate == "spokespersonFor" and subj.kind == "nominal":

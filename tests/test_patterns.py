@@ -50,6 +50,7 @@ def test_ordering_people_to_act_is_not_authorizing_them(extract):
     ("The air force carried out a drone strike against the Black Banner group.", "air force", "Black Banner"),
     # a second "at" phrase joined to the first, and a target owned by a group noun
     ("Norland fired rockets at Marivel, a port town, and at an army checkpoint near Tarsen.", "Norland", "army checkpoint"),
+    ("Houthi rebels launched a drone attack on an oil facility in Jizan.", "Houthi", "oil facility"),
 ])
 def test_attacked_forms(extract, text, subject, obj):
     found = facts(extract(text))
@@ -115,6 +116,7 @@ def test_intercepting_is_not_attacking(extract):
     ("Velmora, a small province of Kestria, voted on Sunday.", "Velmora", "Kestria"),  # a name NER missed
     ("Gunmen attacked a school for girls in Kunduz on Tuesday.", "school", "Kunduz"),
     ("Aid reached a clinic for children in Rafah.", "clinic", "Rafah"),
+    ("Drones hit an oil facility in Jizan.", "oil facility", "Jizan"),  # one facility, not generic targets
 ])
 def test_located_in_forms(extract, text, inner, outer):
     found = facts(extract(text))
