@@ -41,6 +41,17 @@ def _open_question(clause: Token) -> bool:
         any(c.lower_ in ("who", "what", "whom") and c.dep_ in ("nsubj", "dobj") for c in clause.children)
 
 
+def _according_to(clause: Token, table) -> object | None:
+    """The source an "according to X" phrase on a clause names: "According to the army, rebels ambushed"."""
+    for prep in clause.children:
+        if prep.lower_ == "according":
+            for to in prep.children:
+                for obj in to.children:
+                    if obj.dep_ == "pobj" and (mention := table.at(obj)) is not None:
+                        return mention
+    return None
+
+
 def factuality(trigger: Token, table) -> tuple[str, object | None]:
     """(status, source mention) for the relation a trigger expresses.
 
@@ -54,7 +65,7 @@ def factuality(trigger: Token, table) -> tuple[str, object | None]:
         return local, None
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass"):
         return "asserted", None  # a noun's existence is not negated by its clause's verb
-    source = None
+    source = _according_to(trigger, table)
     clause = trigger
     for _ in range(8):
         if clause.dep_ in STOP_AT or clause.head is clause:
@@ -64,7 +75,11 @@ def factuality(trigger: Token, table) -> tuple[str, object | None]:
             break
         lemma = _lemma(parent)
         if lemma in words("factuality", "deny"):
-            return "negated", None
+            # "neither confirmed nor denied striking" leaves it open
+            pair = [parent, parent.head] if parent.dep_ == "conj" else [parent]
+            return ("hedged" if any(c.lower_ in ("neither", "nor") for p in pair for c in p.children) else "negated"), None
+        if dep == "xcomp" and any(c.lower_ == "yet" and c.dep_ == "advmod" for c in parent.children):
+            return "negated", None  # "has yet to sign off on the operation"
         if lemma in words("factuality", "hedge_verbs") and dep in ("xcomp", "ccomp"):
             return "hedged", None
         if _negated(parent) and lemma in words("factuality", "not_know") | words("factuality", "report_verbs"):
@@ -79,9 +94,11 @@ def factuality(trigger: Token, table) -> tuple[str, object | None]:
         local = local_cue(parent) if dep in ("xcomp", "conj", "ccomp") else None
         if local and not (local == "negated" and lemma in words("factuality", "report_verbs")):
             return local, None
-        if lemma in words("factuality", "report_verbs") and dep in ("ccomp", "xcomp", "pcomp", "pobj", "conj", "advcl"):
-            subj = [c for c in parent.children if c.dep_ in ("nsubj",)]
+        if lemma in words("factuality", "report_verbs") and dep in ("ccomp", "xcomp", "pcomp", "pobj", "conj", "advcl", "prep"):
+            subj = [c for c in parent.children if c.dep_ in ("nsubj",)]  # "accused Moscow of shelling" too
             if subj and source is None:
                 source = table.at(subj[0])
+        if source is None:
+            source = _according_to(parent, table)
         clause = parent
     return ("attributed", source) if source is not None else ("asserted", None)

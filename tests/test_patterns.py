@@ -185,11 +185,26 @@ def test_no_named_spokesperson_no_triple(extract, text):
     ("Officials had not determined who carried out the raid, but gunmen are believed to have attacked the convoy.", "hedged"),
     ("Rebel fighters will attack Marivel if talks fail.", "hedged"),
     ("The apparent Norland strike on Marivel killed two people.", "hedged"),
+    ("Governor Ana Silva refused to authorize the raid.", "negated"),
+    ("Governor Ana Silva has yet to approve the raid.", "negated"),
+    ("Norland neither confirmed nor denied shelling Marivel.", "hedged"),
 ])
 def test_factuality_cues(extract, text, status):
     found = extract(text)
     relevant = {k: v for k, v in found.items() if k[1] in ("authorized", "attacked")}
     assert relevant and set(relevant.values()) == {status}, found
+
+
+@pytest.mark.parametrize("text, triple, source", [
+    ("Colonel Ida Moss accused Norland of shelling Marivel.", ("Norland", "attacked", "Marivel"), "Ida Moss"),
+    ("According to Colonel Ida Moss, rebel fighters shelled Marivel.", ("rebel fighters", "attacked", "Marivel"), "Ida Moss"),
+])
+def test_accusations_and_according_to_are_attributed(nlp, text, triple, source):
+    from kg.ingest import Document
+    from kg.pipeline import analyse, assemble
+    kg = assemble([analyse(Document(id="t", text=text), nlp(text))])
+    found = {(kg.label(s), p, kg.label(o)): d for s, p, o, d in kg.triples(("attacked",), ("asserted", "attributed"))}
+    assert found[triple]["factuality"] == "attributed" and kg.label(found[triple]["attributed_to"]) == source, found
 
 
 def test_attributed_to_the_speaker(extract):
