@@ -286,10 +286,10 @@ def authorized_go_ahead(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         if lemma(verb) != "give":
             continue
         for noun in kids(verb, "dobj"):
-            start = min([c.i for c in noun.lefts if c.dep_ in ("compound", "punct")], default=noun.i)
+            start = min([c.i for c in noun.lefts if c.dep_ in ("compound", "punct", "amod")], default=noun.i)
             head = re.sub(r"\s*-\s*", "-", noun.doc[start:noun.i + 1].text.lower())  # "go - ahead" -> "go-ahead"
             key = f"give {head} "
-            for prep in kids(noun, "prep") + kids(verb, "prep"):
+            for prep in kids(noun, "prep") + kids(verb, "prep", "dative"):  # "gave the green light for"
                 if key + prep.lower_ in words("relations", "authorized", "phrasal"):
                     subj = subject_of(verb)
                     for obj in kids(prep, "pobj"):
@@ -303,6 +303,9 @@ def _at_targets(verb: Token) -> list[Token]:
     """Targets after "at/on/against", on the verb or on its weapon object ("fired missiles at Kyiv")."""
     preps = words("relations", "attacked", "at_preps")
     found = prep_objects(verb, preps)
+    others = [o for o in prep_objects(verb, preps - {"at"}) if not _is_time(o)]
+    if others:
+        found = others  # "opened fire on worshippers at a church": "at" is where
     for obj in kids(verb, "dobj"):
         found += prep_objects(obj, preps)
     # "fired missiles at X, and at Y": the second phrase is parsed as a conjunct of the verb or the first
@@ -323,7 +326,8 @@ def attacked_verb(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         if name in words("relations", "attacked", "not_attacks"):
             continue
         direct = name in words("relations", "attacked", "verbs") or lemma(verb) in words("relations", "attacked", "verbs")
-        at_verb = lemma(verb) in words("relations", "attacked", "at_verbs")
+        opened_fire = [o for o in kids(verb, "dobj") if f"{lemma(verb)} {lemma(o)}" in words("relations", "attacked", "at_verbs")]
+        at_verb = lemma(verb) in words("relations", "attacked", "at_verbs") or bool(opened_fire)
         if not (direct or at_verb):
             continue
         passive = passive_object(verb) if is_passive(verb) else None
@@ -336,7 +340,7 @@ def attacked_verb(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         subj = subject_of(verb)
         if subj is None:
             continue
-        weapon = all(noun_type(named(o)) == "Artifact" for o in kids(verb, "dobj"))
+        weapon = opened_fire or all(noun_type(named(o)) == "Artifact" for o in kids(verb, "dobj"))
         targets = _at_targets(verb) if at_verb and weapon else []  # "fired missiles at", not "fired questions at"
         if direct and not targets and lemma(verb) not in {"launch"}:
             obj = direct_object(verb)

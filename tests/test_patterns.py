@@ -51,6 +51,7 @@ def test_ordering_people_to_act_is_not_authorizing_them(extract):
     # a second "at" phrase joined to the first, and a target owned by a group noun
     ("Norland fired rockets at Marivel, a port town, and at an army checkpoint near Tarsen.", "Norland", "army checkpoint"),
     ("Houthi rebels launched a drone attack on an oil facility in Jizan.", "Houthi", "oil facility"),
+    ("Gunmen opened fire on worshippers at a church in Owo.", "Gunmen", "worshippers"),
 ])
 def test_attacked_forms(extract, text, subject, obj):
     found = facts(extract(text))
@@ -219,10 +220,16 @@ def test_possessive_province_of(extract):
 
 @pytest.mark.parametrize("text, subject, obj", [
     ("President Luis Ortega gave the go-ahead for the offensive on Monday.", "Luis Ortega", "offensive"),
+    ("President Luis Ortega gave the green light for the offensive in Tarsen.", "Luis Ortega", "offensive"),
     ("The raid was launched at Admiral Joan Pike's direction.", "Joan Pike", "raid"),
 ])
 def test_more_authorized_forms(extract, text, subject, obj):
     assert extract(text).get((subject, "authorized", obj)) == FACT
+
+
+def test_the_place_of_a_shooting_is_not_its_target(extract):
+    found = facts(extract("Gunmen opened fire on worshippers at a church in Owo."))
+    assert not any(p == "attacked" and o == "church" for _, p, o in found), found
 
 
 def test_coordinated_attackers(extract):
