@@ -302,9 +302,18 @@ def _titled(tokens: list[Token]) -> bool:
         and tokens[0].nbor(-1).lower_ in ("mr", "mrs", "ms", "dr")
 
 
+def _described_as_person(head: Token) -> bool:
+    """ "Ines Varga, a spokeswoman for the ministry", "X, the defence minister": a title noun in
+    apposition says the name is a person's, whatever NER said."""
+    titles = words("relations", "spokespersonFor", "titles") | words("titles", "appositive")
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in titles for c in head.children)
+
+
 def _type_of_name(tokens: list[Token], label: str, places: set[int] = frozenset()) -> str:
     type_ = vocabulary()["types"][label]
     head = tokens[-1]
+    if label in ("ORG", "GPE", "NORP", "FAC", "PRODUCT") and _described_as_person(head):
+        return "Person"
     if label in ("PERSON", "ORG", "NORP", "PRODUCT") and _in_place_context(tokens, places):
         return "Location"
     if label == "PERSON" and head.tag_ == "NNPS" and any(c.lower_ == "the" for c in head.children):
@@ -366,7 +375,35 @@ def find_mentions(doc: Doc) -> MentionTable:
         table.add(_clean(tokens), type_, "name", names, head=head)
         if type_ in ("Location", "Country", "City", "Region"):
             places.add(head.i)
+    _dateline_places(table)
     return table
+
+
+def _dateline_places(table: MentionTable) -> None:
+    """The names of a dateline ("VELKA, Norland —", "KHARKIV, Ukraine (AP) —") are places,
+    whatever NER said, except the news agency in brackets."""
+    doc = table.doc
+    for sent in doc.sents:
+        if _dateline_dash(doc, sent.start) != sent.end - 1:
+            continue
+        runs: list[list[Token]] = [[]]
+        bracket = False
+        for token in sent[:-1]:
+            bracket = (bracket or token.text == "(") and token.text != ")"
+            if not bracket and (token.pos_ == "PROPN" or token.is_upper and token.is_alpha):
+                runs[-1].append(token)
+            elif runs[-1]:
+                runs.append([])
+        for run in filter(None, runs):
+            place = gazetteer.lookup(span_text(run))
+            kind = place.kind if place is not None else "Location"
+            known = {table.by_token[t.i] for t in run if t.i in table.by_token}
+            if not known:
+                table.add(run, kind, "name")
+            for index in known:
+                mention = table.mentions[index]
+                if mention.type not in ("Location", "Country", "City", "Region"):
+                    mention.type, mention.kind = kind, "name"
 
 
 if not Doc.has_extension("kg_mentions"):
@@ -376,16 +413,39 @@ if not Doc.has_extension("kg_mentions"):
 @Language.factory("kg_paragraphs")
 def make_paragraphs(nlp: Language, name: str):
     """spaCy component (before the parser): a line break ends a sentence, so headlines and
-    captions without a full stop do not run into the next paragraph."""
+    captions without a full stop do not run into the next paragraph; so does a dateline's dash,
+    so "ESSEMA, Dalvaria — Dalvarian warplanes bombed" does not make the town the bomber."""
 
     def component(doc: Doc) -> Doc:
+        starts = [0]
         for token in doc[1:]:
             prev = token.nbor(-1)
             if "\n" in prev.whitespace_ or prev.is_space and "\n" in prev.text:
                 token.is_sent_start = True
+                starts.append(token.i)
+        for start in starts:
+            if (dash := _dateline_dash(doc, start)) is not None:
+                doc[dash + 1].is_sent_start = True
         return doc
 
     return component
+
+
+DASHES = frozenset({"—", "–", "-", "--"})
+
+
+def _dateline_dash(doc: Doc, start: int) -> int | None:
+    """The dash ending a dateline at a paragraph start: an upper-case place ("KHARKIV, Ukraine
+    (AP) —", "WASHINGTON --"), at most a few words before the dash."""
+    first = doc[start] if start < len(doc) else None
+    if first is None or not (first.is_upper and first.is_alpha and len(first) > 1):
+        return None
+    for token in doc[start + 1: min(len(doc) - 1, start + 10)]:
+        if token.text in DASHES:
+            return token.i
+        if not (token.tag_ in ("NNP", "NNPS") or token.is_upper or token.is_punct and token.text not in (".", "!", "?")):
+            return None  # "NATO said on Monday - a day late -" is a sentence, not a dateline
+    return None
 
 
 @Language.factory("kg_mentions")

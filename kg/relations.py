@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer
 from kg.factuality import factuality, local_cue
-from kg.mentions import LOCATIVE_PREPS, QUANTITY_HEADS, Mention, MentionTable, noun_type
+from kg.mentions import DASHES, LOCATIVE_PREPS, QUANTITY_HEADS, Mention, MentionTable, noun_type
 from kg.vocabulary import words
 
 
@@ -662,7 +662,8 @@ def located_in_comma(sent: Span, table: MentionTable) -> Iterator[Candidate]:
     doc = sent.doc
     for i in range(sent.start, sent.end - 2):
         comma = doc[i + 1]
-        if comma.text != "," or not (doc[i].ent_type_ or doc[i].pos_ == "PROPN"):
+        named_here = doc[i].i in table.by_token and table.mentions[table.by_token[doc[i].i]].kind == "name"
+        if comma.text != "," or not (doc[i].ent_type_ or doc[i].pos_ == "PROPN" or named_here):  # "VELKA" is a NOUN
             continue
         first = table.at(doc[i])
         if first is None or first.end != i + 1 or first.kind == "pronoun" or first.type in ("Person", "Group"):
@@ -688,7 +689,8 @@ def located_in_comma(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             j = end + 1
         # The chain ends at its last known country or region; everything before it lies inside.
         last = max((k for k, (_, place) in enumerate(chain) if place and place.kind in ("Country", "Region")), default=0)
-        if not last and len(chain) == 2 and _town_in_town(chain) and doc[chain[1][0].start].ent_type_ == "GPE" \
+        if not last and len(chain) == 2 and _town_in_town(chain) \
+                and (doc[chain[1][0].start].ent_type_ == "GPE" or chain[1][0].type in PLACE_LIKE) \
                 and _framed(doc, first, chain[1][0]):
             last = 1  # "in Brisk, Vastmoor", "BELGRADE, Yugoslavia (AP)": places GeoNames lacks; "in Ipero, Sao Paulo"
         chain = chain[:last + 1]
@@ -741,7 +743,7 @@ def _framed(doc: Doc, first: Mention, outer: Mention) -> bool:
     "at State House, Nairobi, when") or a dateline ("BELGRADE, Yugoslavia (AP)")."""
     before = doc[first.start - 1] if first.start > 0 else None
     after = doc[outer.end] if outer.end < len(doc) else None
-    dateline = (before is None or before.is_space) and after is not None and after.text == "("
+    dateline = (before is None or before.is_space) and after is not None and (after.text == "(" or after.text in DASHES)
     closed = after is None or after.is_punct and after.text != "," \
         or after.text == "," and outer.end + 1 < len(doc) and doc[outer.end + 1].is_lower
     return dateline or before is not None and before.lower_ in ("in", "near", "from", "outside", "at") and closed

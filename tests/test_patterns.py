@@ -159,6 +159,9 @@ def test_adjacency_and_lists_are_not_containment(extract):
     ("A spokesman for UNICEF, Marco Bell, said schools were shut.", "Marco Bell", "UNICEF"),
     ("Acme's press secretary, Jo Park, said the offer stood.", "Jo Park", "Acme"),
     ("Hamas spokesman Hazem Qassem said the group would not negotiate.", "Hazem Qassem", "Hamas"),
+    # NER calls an unfamiliar name an organization; the apposition says it is a person
+    ("Ines Varga, a spokeswoman for the defence ministry, told reporters the order was carried out.",
+     "Ines Varga", "defence ministry"),
     ("The Syrian Democratic Forces denied the report, and their spokesman, Farhad Shami, said the border was calm.",
      "Farhad Shami", "Syrian Democratic Forces"),
 ])
@@ -225,6 +228,23 @@ def test_possessive_province_of(extract):
 ])
 def test_more_authorized_forms(extract, text, subject, obj):
     assert extract(text).get((subject, "authorized", obj)) == FACT
+
+
+@pytest.mark.parametrize("text", [
+    "VELKA, Norland — Rebel fighters shelled Marivel on Sunday.",
+    "VELKA, Norland (AP) — Rebel fighters shelled Marivel on Sunday.",
+    "PORT VELKA, Norland -- Rebel fighters shelled Marivel on Sunday.",
+])
+def test_a_dateline_is_where_the_story_was_filed_not_the_attacker(extract, text):
+    found = facts(extract(text))
+    assert ("Rebel fighters", "attacked", "Marivel") in found, found
+    assert any(p == "locatedIn" and s.endswith("VELKA") and o == "Norland" for s, p, o in found), found
+    assert not any(p == "attacked" and s != "Rebel fighters" for s, p, _ in found), found
+
+
+def test_an_acronym_opening_a_sentence_is_no_dateline(nlp):
+    doc = nlp("NATO said on Monday - a day late - that it would act.")
+    assert len(list(doc.sents)) == 1
 
 
 def test_the_place_of_a_shooting_is_not_its_target(extract):
