@@ -105,11 +105,21 @@ def _resolve_description(doc: Doc, table: MentionTable, mention: Mention) -> Men
              and m.type in set(types) and m.ref is None]
     if mention.demonym_of:
         found = [m for m in found if _in_country(m, mention.demonym_of)]
+    found.sort(key=lambda m: m.start)
     if "Person" in types:
         found = [m for m in found if _titled(doc, m, noun)]
         people = {m.text.split()[-1] for m in found}
         return found[-1] if len(people) == 1 else None
-    return found[-1] if found else None
+    # "the city" is the last city named, before any vaguer place, and not the "Donetsk" of "Donetsk region"
+    found = [m for m in found if not (doc[m.head].dep_ == "compound" and doc[m.head].head.pos_ == "NOUN")]
+    described = [m for m in found if any(c.dep_ == "appos" and c.lemma_.lower() == noun for c in doc[m.head].children)]
+    if described:
+        return described[-1]  # "Velka, a town on the coast": "the town"
+    for type_ in sorted(types, key=lambda t: (t == "Location", t)):
+        same = [m for m in found if m.type == type_]
+        if same:
+            return same[-1]
+    return None
 
 
 def resolve(doc: Doc, table: MentionTable) -> None:

@@ -63,6 +63,17 @@ def test_coreference(graph_of, text, name, predicate):
     assert any(s.startswith(name) for s in subjects), edges(kg, predicate)
 
 
+@pytest.mark.parametrize("text, inner, outer", [
+    ("Troops encircled Mariupol, a port city in Ukraine's Donetsk region. An airstrike hit a hospital in the city.",
+     "hospital", "Mariupol"),  # the last city named, not the "Donetsk" of "Donetsk region"
+    ("Rebels besieged Velka, a town on the coast of Norland, for weeks. Shells later hit the town's Grand Theater.",
+     "Grand Theater", "Velka"),  # the town the text called a town, not a namesake GeoNames knows
+])
+def test_the_city_is_the_last_city_named(graph_of, text, inner, outer):
+    kg = graph_of(text)
+    assert (inner, outer) in edges(kg, "locatedIn"), edges(kg, "locatedIn")
+
+
 def test_unclear_pronoun_is_left_alone(graph_of):
     kg = graph_of("Omar Haddad met Luis Ortega on Monday. He authorized the raid.")
     assert not edges(kg, "authorized")
