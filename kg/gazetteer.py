@@ -41,18 +41,27 @@ _ASCII = str.maketrans({chr(i): (None if chr(i) in "'`." else " ") for i in rang
 _ARTICLES = frozenset({"al", "el", "ar", "as", "ash", "at", "ad", "an", "az", "the"})
 _DOUBLED = re.compile(r"(.)\1+")
 
+PlaceId = int | str  # a GeoNames id, or the ISO 3166-2 code of a region known only to ISO
+
 
 @dataclass(frozen=True)
 class Place:
-    geonameid: int
-    name: str  # GeoNames name, e.g. "Erbil"
+    geonameid: int | None  # None for a region known only to ISO 3166-2
+    name: str  # GeoNames name, e.g. "Erbil" (ISO's for a region known only to ISO, e.g. "Nangarhār")
     kind: str  # "Country" | "City" | "Region" (ontology class local names)
     country: str  # ISO-3166 alpha-2 of the containing country ("" for continents)
     population: int
+    iso: str = ""  # ISO 3166-2 code of a region known only to ISO, e.g. "CA-BC"
 
     @property
-    def iri(self) -> str:
-        return f"https://sws.geonames.org/{self.geonameid}/"
+    def id(self) -> PlaceId:
+        """The identity spelling variants merge on: the GeoNames id, else the ISO 3166-2 code."""
+        return self.iso if self.geonameid is None else self.geonameid
+
+    @property
+    def iri(self) -> str | None:
+        """The GeoNames IRI; None for a region known only to ISO, which has no GeoNames id here."""
+        return None if self.geonameid is None else f"https://sws.geonames.org/{self.geonameid}/"
 
 
 def _key(text: str) -> str:
@@ -73,21 +82,21 @@ def _loose(key: str) -> str:
 
 @dataclass
 class _Index:
-    places: dict[int, Place]
-    names: dict[str, list[int]]  # key of a place's own name (or curated alias) -> geonameids
-    abbreviations: dict[str, int]  # "US", "UAE" (dots removed), matched case-sensitively
-    alternates: dict[str, list[int]]  # key of a city's GeoNames alternate name -> geonameids
-    demonyms: dict[str, int]
-    admin1: dict[int, str]  # cities and US states -> admin1 code (US: the state code)
+    places: dict[PlaceId, Place]
+    names: dict[str, list[PlaceId]]  # key of a place's own name (or curated alias) -> place ids
+    abbreviations: dict[str, PlaceId]  # "US", "UAE" (dots removed), matched case-sensitively
+    alternates: dict[str, list[PlaceId]]  # key of a city's GeoNames alternate name -> place ids
+    demonyms: dict[str, PlaceId]
+    admin1: dict[PlaceId, str]  # cities and US states -> admin1 code (US: the state code)
     country_continent: dict[str, str]  # ISO country -> continent code
-    continent_code: dict[int, str]  # continent geonameid -> continent code
+    continent_code: dict[PlaceId, str]  # continent id -> continent code
     common_words: frozenset[str]
-    dotted: dict[str, int] = field(default_factory=dict)  # "Tenn.", "N.Y.": exact AP abbreviations
+    dotted: dict[str, PlaceId] = field(default_factory=dict)  # "Tenn.", "N.Y.": exact AP abbreviations
 
     def add(self, place: Place, names: list[str]) -> None:
-        self.places[place.geonameid] = place
+        self.places[place.id] = place
         for key in {_key(name) for name in names} - {""}:
-            self.names[key].append(place.geonameid)
+            self.names[key].append(place.id)
 
 
 @cache
@@ -103,23 +112,23 @@ def _index() -> _Index:
         # All-caps abbreviations must match exactly, or "Us" and "Car" would become countries.
         aliases = [a for a in curated.get("aliases", []) if not a.replace(".", "").isupper()]
         for abbreviation in set(curated.get("aliases", [])) - set(aliases):
-            idx.abbreviations[abbreviation.replace(".", "")] = place.geonameid
+            idx.abbreviations[abbreviation.replace(".", "")] = place.id
         idx.add(place, [c["name"], *aliases])
         idx.country_continent[iso] = c["continentcode"]
         for demonym in curated.get("demonyms", []):
-            idx.demonyms[demonym.casefold()] = place.geonameid
+            idx.demonyms[demonym.casefold()] = place.id
     for code, continent in geo.get_continents().items():
         place = Place(continent["geonameId"], continent["name"], "Region", "", int(continent["population"]))
         idx.add(place, [continent["name"]])
-        idx.continent_code[place.geonameid] = code
+        idx.continent_code[place.id] = code
     for code, state in geo.get_us_states().items():
         place = Place(state["geonameid"], state["name"], "Region", "US", 0)
         idx.add(place, [state["name"]])
-        idx.admin1[place.geonameid] = code
+        idx.admin1[place.id] = code
         for abbreviation in data.get("us_states", {}).get(code, []):
-            idx.dotted[abbreviation] = place.geonameid
+            idx.dotted[abbreviation] = place.id
             if abbreviation.count(".") > 1:
-                idx.dotted[abbreviation.rstrip(".")] = place.geonameid  # "N.Y" before a split-off full stop
+                idx.dotted[abbreviation.rstrip(".")] = place.id  # "N.Y" before a split-off full stop
     for name, region in data.get("regions", {}).items():
         idx.add(Place(region["geonameid"], name, "Region", region["country"], 0), [name, *region.get("aliases", [])])
     for city in geo.get_cities().values():
@@ -212,9 +221,9 @@ def contains(outer: Place, inner: Place) -> bool:
     if outer.kind == "Country":
         return inner.kind != "Country" and inner.country == outer.country
     if outer.kind == "Region" and not outer.country:  # a continent
-        return idx.country_continent.get(inner.country) == idx.continent_code[outer.geonameid]
-    if outer.kind == "Region" and outer.geonameid in idx.admin1:  # a US state
-        same_state = idx.admin1.get(inner.geonameid) == idx.admin1[outer.geonameid]
+        return idx.country_continent.get(inner.country) == idx.continent_code[outer.id]
+    if outer.kind == "Region" and outer.id in idx.admin1:  # a US state
+        same_state = idx.admin1.get(inner.id) == idx.admin1[outer.id]
         return inner.kind == "City" and inner.country == outer.country and same_state
     return False
 
@@ -222,5 +231,5 @@ def contains(outer: Place, inner: Place) -> bool:
 def lies_outside(outer: Place, inner: Place) -> bool:
     """Whether GeoNames can tell, and does tell, that `inner` is not inside `outer`: it knows what
     countries, continents and US states hold, nothing about what cities or other regions hold."""
-    judged = outer.kind == "Country" or outer.kind == "Region" and (not outer.country or outer.geonameid in _index().admin1)
+    judged = outer.kind == "Country" or outer.kind == "Region" and (not outer.country or outer.id in _index().admin1)
     return judged and not contains(outer, inner)
