@@ -101,7 +101,7 @@ def _name_key(mention: Mention) -> str:
         for name in mention.names:
             place = find(name)
             if place is not None:
-                return f"geo:{place.geonameid}"
+                return f"geo:{place.id}"
     name = strip_titles(mention.text) if mention.type == "Person" else mention.text
     return "name:" + normalize(name)
 
@@ -201,7 +201,7 @@ def _make_entity(key: str, members: list[tuple[str, Mention]], used: Counter) ->
     names = {n for m in mentions if m.kind != "pronoun" for n in m.names}
     place = None
     if key.startswith("geo:"):
-        place = next((p for n in sorted(names) if (p := gazetteer.lookup(n)) and p.geonameid == int(key[4:])), None)
+        place = next((p for n in sorted(names) if (p := gazetteer.lookup(n)) and f"geo:{p.id}" == key), None)
         if place is not None:
             type_ = place.kind
     heads = [m for m in mentions if m.kind == "name"] or [m for m in mentions if m.kind == "nominal"]

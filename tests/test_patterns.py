@@ -107,6 +107,10 @@ def test_intercepting_is_not_attacking(extract):
     ("Shelling hit Izium, Balakliia and Kupiansk in eastern Ukraine.", "Balakliia", "Ukraine"),
     ("The envoy presented her credentials at State House, Nairobi, on Monday.", "State House", "Nairobi"),
     ("Engineers tested the reactor at a naval lab in Ipero, Sao Paulo.", "Ipero", "Sao Paulo"),
+    # first-level regions only ISO 3166-2 knows; NER calls "Himachal Pradesh" an organization
+    ("Wildfires forced evacuations in Kelowna, British Columbia, on Friday.", "Kelowna", "British Columbia"),
+    ("Gunmen killed 12 people near Maiduguri, Borno, on Sunday.", "Maiduguri", "Borno"),
+    ("Landslides blocked roads in Shimla, Himachal Pradesh.", "Shimla", "Himachal Pradesh"),
     ("In Texas, hail fell over Lubbock on Monday.", "Lubbock", "Texas"),
     ("The museum, located in Toledo, reopened.", "museum", "Toledo"),
     ("The factory, situated in Tilburg, employs 300 people.", "factory", "Tilburg"),
