@@ -74,6 +74,9 @@ def test_generic_targets_stand_for_their_owner(extract):
     "The union attacked the company's new pay offer.",
     "The opposition will target the budget debate next week.",
     "Critics took aim at the minister's proposal.",
+    "Halder Freight launched a dawn raid on the shares of its rival Ostmark Cargo on Monday.",
+    "The union accused managers of torpedoing two earlier rounds of talks.",
+    "A spokeswoman accused Halder of trying to storm the company through the back door.",
 ])
 def test_metaphors_are_not_attacks(extract, text):
     assert not any(p == "attacked" for _, p, _ in extract(text))
