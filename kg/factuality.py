@@ -94,7 +94,9 @@ def factuality(trigger: Token, table) -> tuple[str, object | None]:
         local = local_cue(parent) if dep in ("xcomp", "conj", "ccomp") else None
         if local and not (local == "negated" and lemma in words("factuality", "report_verbs")):
             return local, None
-        if lemma in words("factuality", "report_verbs") and dep in ("ccomp", "xcomp", "pcomp", "pobj", "conj", "advcl", "prep"):
+        # a clause coordinated with the speech verb is the speaker's own act, not what was said:
+        # "Campbell described the strike as a mistake, and he ordered an investigation"
+        if lemma in words("factuality", "report_verbs") and dep in ("ccomp", "xcomp", "pcomp", "pobj", "advcl", "prep"):
             subj = [c for c in parent.children if c.dep_ in ("nsubj",)]  # "accused Moscow of shelling" too
             if subj and source is None:
                 source = table.at(subj[0])

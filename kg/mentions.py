@@ -376,7 +376,23 @@ def find_mentions(doc: Doc) -> MentionTable:
         if type_ in ("Location", "Country", "City", "Region"):
             places.add(head.i)
     _dateline_places(table)
+    _surnames_of_people(table)
     return table
+
+
+def _surnames_of_people(table: MentionTable) -> None:
+    """A later bare surname is the person named in full earlier ("General John Campbell ...
+    Campbell said"), though NER often calls it an organization; never a country or region."""
+    surnames: set[str] = set()
+    for mention in sorted(table.mentions, key=lambda m: m.start):
+        if mention.kind != "name":
+            continue
+        if mention.type == "Person" and len(mention.text.split()) > 1:
+            surnames.add(mention.text.split()[-1])
+        elif mention.type != "Person" and mention.text in surnames:
+            place = gazetteer.lookup(mention.text)
+            if place is None or place.kind == "City":
+                mention.type = "Person"
 
 
 def _dateline_places(table: MentionTable) -> None:

@@ -74,6 +74,13 @@ def test_the_city_is_the_last_city_named(graph_of, text, inner, outer):
     assert (inner, outer) in edges(kg, "locatedIn"), edges(kg, "locatedIn")
 
 
+def test_a_bare_surname_is_the_person_named_before(graph_of):
+    # NER calls the bare "Campbell" an organization
+    kg = graph_of("General John Campbell commands the coalition. Omar Haddad called Luis Ortega on Monday. "
+                  "Campbell described the strike as a mistake, and he ordered an investigation.")
+    assert ("John Campbell", "investigation") in edges(kg, "authorized"), edges(kg, "authorized")
+
+
 def test_unclear_pronoun_is_left_alone(graph_of):
     kg = graph_of("Omar Haddad met Luis Ortega on Monday. He authorized the raid.")
     assert not edges(kg, "authorized")

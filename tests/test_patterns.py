@@ -218,6 +218,11 @@ def test_accusations_and_according_to_are_attributed(nlp, text, triple, source):
     assert found[triple]["factuality"] == "attributed" and kg.label(found[triple]["attributed_to"]) == source, found
 
 
+def test_an_act_coordinated_with_speech_is_not_reported(extract):
+    found = extract("General Tomas Reyes described the raid as a mistake, and he ordered an inquiry.")
+    assert found.get(("Tomas Reyes", "authorized", "inquiry")) == "asserted", found
+
+
 def test_attributed_to_the_speaker(extract):
     found = extract("Colonel Ida Moss said rebel fighters shelled Marivel on Sunday.")
     assert found.get(("rebel fighters", "attacked", "Marivel")) == "attributed", found
