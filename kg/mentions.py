@@ -306,6 +306,8 @@ def _described_as_person(head: Token) -> bool:
     """ "Ines Varga, a spokeswoman for the ministry", "X, the defence minister": a title noun in
     apposition says the name is a person's, whatever NER said."""
     titles = words("relations", "spokespersonFor", "titles") | words("titles", "appositive")
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.lemma_.lower() in titles:
+        return True  # "whose spokeswoman, Nadia Ferro"
     return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in titles for c in head.children)
 
 

@@ -783,10 +783,13 @@ def _title_org(title: Token) -> Token | None:
         found += prep_objects(conj, words("relations", "spokespersonFor", "preps"))  # "spokesman and chief negotiator of Y"
     if found:
         return found[0]
-    for mod in kids(title, "compound", "amod", "nmod"):
+    mods = kids(title, "compound", "amod", "nmod")
+    for mod in sorted(mods, key=lambda m: not m.ent_type_):  # "Deputy Pentagon press secretary": Pentagon
         if mod.pos_ == "PROPN" or mod.ent_type_:
             return mod
     poss = kids(title, "poss")
+    if poss and poss[0].lower_ == "whose" and title.head.dep_ == "relcl":
+        return title.head.head  # "the Red Lantern Society, whose spokeswoman, X"
     return poss[0] if poss else None
 
 

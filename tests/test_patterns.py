@@ -166,6 +166,9 @@ def test_adjacency_and_lists_are_not_containment(extract):
     ("A spokesman for UNICEF, Marco Bell, said schools were shut.", "Marco Bell", "UNICEF"),
     ("Acme's press secretary, Jo Park, said the offer stood.", "Jo Park", "Acme"),
     ("Hamas spokesman Hazem Qassem said the group would not negotiate.", "Hazem Qassem", "Hamas"),
+    ("Deputy Pentagon press secretary Sabrina Singh said the strikes would continue.", "Sabrina Singh", "Pentagon"),
+    ("The plan was condemned by the Red Lantern Society, whose spokeswoman, Nadia Ferro, called it a crime.",
+     "Nadia Ferro", "Red Lantern Society"),
     # NER calls an unfamiliar name an organization; the apposition says it is a person
     ("Ines Varga, a spokeswoman for the defence ministry, told reporters the order was carried out.",
      "Ines Varga", "defence ministry"),
