@@ -372,8 +372,11 @@ def event_attacker(noun: Token) -> Token | None:
 
 
 def event_targets(noun: Token) -> list[Token]:
-    """What an attack noun hit: "strikes *on Saada*", "a drone strike *against ISIS-K*"."""
+    """What an attack noun hit: "strikes *on Saada*", "a drone strike *against ISIS-K*", "the
+    invasion *of Ukraine*"."""
     preps = words("relations", "attacked", "noun_target_preps")
+    if lemma(noun) in words("relations", "attacked", "of_target_nouns"):
+        preps = preps | {"of"}  # "Russia's invasion of Ukraine", "the shelling of Kharkiv"
     targets = prep_objects(noun, preps) + [t for by in prep_objects(noun, {"by"}) for t in prep_objects(by, preps)]
     if not targets and noun.dep_ == "dobj" and lemma(noun.head) in words("relations", "attacked", "light"):
         targets = prep_objects(noun.head, {"against", "on"})

@@ -52,6 +52,7 @@ def test_ordering_people_to_act_is_not_authorizing_them(extract):
     ("Norland fired rockets at Marivel, a port town, and at an army checkpoint near Tarsen.", "Norland", "army checkpoint"),
     ("Houthi rebels launched a drone attack on an oil facility in Jizan.", "Houthi", "oil facility"),
     ("Gunmen opened fire on worshippers at a church in Owo.", "Gunmen", "worshippers"),
+    ("Norland's invasion of Marivel began in February.", "Norland", "Marivel"),
 ])
 def test_attacked_forms(extract, text, subject, obj):
     found = facts(extract(text))
