@@ -447,7 +447,7 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         left = prep.doc[prep.i - gap] if prep.i - gap >= sent.start else None
         before = table.at(left) if left is not None and left.pos_ == "PROPN" else None
         if before is not None and before.kind == "name" and before.type in PLACE_LIKE and before.end == left.i + 1:
-            inner = left  # "Gosforth in northeast England", whatever the parser attached "in" to
+            inner = _shore(before, left)  # "Gosforth in northeast England", whatever the parser attached "in" to
         elif inner.pos_ in ("VERB", "AUX") and prep.i > sent.start and prep.nbor(-1).pos_ in ("NOUN", "PROPN"):
             inner = prep.nbor(-1)
         elif lemma(inner) in words("relations", "locatedIn", "position_verbs"):
@@ -469,6 +469,36 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         for outer in outers:
             for each in inners:
                 yield Candidate(named(place_of(each)), "locatedIn", place_of(outer), prep, "located_in_prep", 0.8)
+
+
+def _shore(water: Mention, token: Token) -> Token:
+    """A sea is in no province: "Mariupol, a port city on the Sea of Azov in Ukraine's Donetsk
+    region" places the city on the shore, so the phrase after the sea belongs to what lies on it."""
+    doc = token.doc
+    for word in doc[water.start:water.end]:
+        if word.lower_ in words("nouns", "water") and word.dep_ == "pobj" and word.head.lower_ in ("on", "off", "along"):
+            return word.head.head
+    return token
+
+
+@pattern
+def located_on(sent: Span, table: MentionTable) -> Iterator[Candidate]:
+    """ "on" places a thing on an island or at a place's edge: "a camp on Hollow Island", "a province
+    on the southern island of Mindanao", "the steel plant on the city's eastern edge"."""
+    for prep in sent:
+        if prep.dep_ != "prep" or prep.lower_ != "on" or prep.head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for obj in kids(prep, "pobj"):
+            if lemma(obj) in words("nouns", "edges"):
+                outers = kids(obj, "poss") + prep_objects(obj, {"of"})
+            else:
+                place = place_of(obj)
+                mention = _named_place(table, place)
+                island = lemma(obj) in words("nouns", "islands") or mention is not None and any(
+                    w.lower() in words("nouns", "islands") for w in mention.text.split())
+                outers = [place] if island else []
+            for outer in outers:
+                yield Candidate(named(prep.head), "locatedIn", place_of(outer), prep, "located_on", 0.75)
 
 
 def _place_list(last: Token, table: MentionTable) -> list[Token]:

@@ -126,6 +126,9 @@ def test_intercepting_is_not_attacking(extract):
     ("Gunmen attacked a school for girls in Kunduz on Tuesday.", "school", "Kunduz"),
     ("Aid reached a clinic for children in Rafah.", "clinic", "Rafah"),
     ("Drones hit an oil facility in Jizan.", "oil facility", "Jizan"),  # one facility, not generic targets
+    ("Troops encircled Velka, a port city on the Sea of Azov in Norland's Kerrow region.", "Velka", "Kerrow region"),
+    ("Kidnappers held them in a camp on Hollow Island.", "camp", "Hollow Island"),
+    ("Defenders retreated into the Azovstal steel plant on the city's eastern edge.", "Azovstal steel plant", "city"),
 ])
 def test_located_in_forms(extract, text, inner, outer):
     found = facts(extract(text))
@@ -136,6 +139,8 @@ def test_located_in_forms(extract, text, inner, outer):
     ("Aden, a Red Sea port, reopened.", "Aden", "Red Sea"),  # a port on the sea, not in it
     ("Snow fell over Arkansas, Oklahoma and northern Texas.", "Arkansas", "Oklahoma"),  # a list of states
     ("Flights from Paris, London and Rome were cancelled.", "Paris", "London"),  # a list of cities
+    ("Troops encircled Velka, a port city on the Sea of Azov in Norland's Kerrow region.", "Sea of Azov", "Kerrow region"),
+    ("The army attacked rebels on the island on Sunday.", "rebels", "island"),  # "on" alone places nothing named
     ("Talks moved from Sao Paulo, Ipero, to Brasilia.", "Sao Paulo", "Ipero"),  # the city is bigger than the town
     ("In Ukraine, officials said shells landed in the city of Belgorod.", "Belgorod", "Ukraine"),  # GeoNames: in Russia
     ("In Waco, near the hometown of Abbott, fans gathered.", "Abbott", "Waco"),  # beside the frame, not in it
