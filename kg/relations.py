@@ -325,7 +325,8 @@ def attacked_verb(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         name = phrase(verb)
         if name in words("relations", "attacked", "not_attacks"):
             continue
-        direct = name in words("relations", "attacked", "verbs") or lemma(verb) in words("relations", "attacked", "verbs")
+        armed = lemma(verb) in words("relations", "attacked", "armed_verbs")
+        direct = armed or name in words("relations", "attacked", "verbs") or lemma(verb) in words("relations", "attacked", "verbs")
         opened_fire = [o for o in kids(verb, "dobj") if f"{lemma(verb)} {lemma(o)}" in words("relations", "attacked", "at_verbs")]
         at_verb = lemma(verb) in words("relations", "attacked", "at_verbs") or bool(opened_fire)
         if not (direct or at_verb):
@@ -333,12 +334,14 @@ def attacked_verb(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         passive = passive_object(verb) if is_passive(verb) else None
         if passive is not None:
             agent = agent_of(verb)
+            if armed and not (_armed(agent, table) and _named_person(passive, table)):
+                continue
             at_preps = words("relations", "attacked", "at_preps")
             if agent is not None and (direct or prep_objects(verb, at_preps) or any(p.lower_ in at_preps for p in kids(verb, "prt"))):
                 yield Candidate(agent, "attacked", passive, verb, "attacked_passive", 0.85)
             continue
         subj = subject_of(verb)
-        if subj is None:
+        if subj is None or armed and not _armed(subj, table):
             continue
         weapon = opened_fire or all(noun_type(named(o)) == "Artifact" for o in kids(verb, "dobj"))
         targets = _at_targets(verb) if at_verb and weapon else []  # "fired missiles at", not "fired questions at"
@@ -346,7 +349,22 @@ def attacked_verb(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             obj = direct_object(verb)
             targets = [obj] if obj is not None else []
         for target in targets:
-            yield Candidate(subj, "attacked", named(target), verb, "attacked_active", 0.9)
+            if not armed or _named_person(named(target), table):
+                yield Candidate(subj, "attacked", named(target), verb, "attacked_active", 0.9)
+
+
+def _armed(agent: Token | None, table: MentionTable) -> bool:
+    """Who can kill in an attack: a strike, a weapon, or a force ("killed by troops"), not "the
+    crash" or "the earthquake"."""
+    mention = table.at(agent) if agent is not None else None
+    return mention is not None and mention.type in ("Attack", "Artifact", "Group", "Organization", "Country", "Person")
+
+
+def _named_person(token: Token, table: MentionTable) -> bool:
+    """Killing is an attack on someone the news names ("killed Abu Baqir al-Saadi"); a count of
+    victims ("killed four officers") is a casualty figure, not a target."""
+    mention = table.at(token)
+    return mention is not None and mention.kind == "name" and mention.type == "Person"
 
 
 def event_attacker(noun: Token) -> Token | None:
@@ -997,7 +1015,8 @@ def extract(doc: Doc, table: MentionTable) -> list[RelationMention]:
                         if _is_time(subj_tok) or _is_time(obj_tok):
                             continue
                         # "an Israeli strike" was carried out by Israel
-                        subj = (table.demonym(subj_tok) if subj_tok.dep_ in ("amod", "compound") else None) or table.at(subj_tok)
+                        subj = (table.demonym(subj_tok) if subj_tok.dep_ in ("amod", "compound") and predicate != "hasTarget"
+                                else None) or table.at(subj_tok)  # "Turkish" inside "a Turkish drone strike" is the event
                         obj = (table.demonym(obj_tok) if cand.rule in DEMONYM_RULES or predicate == "hasAttacker"
                                and obj_tok.dep_ in ("amod", "compound") else None) or table.at(obj_tok)
                         if subj is None or obj is None or subj.index == obj.index:

@@ -53,6 +53,7 @@ def test_ordering_people_to_act_is_not_authorizing_them(extract):
     ("Houthi rebels launched a drone attack on an oil facility in Jizan.", "Houthi", "oil facility"),
     ("Gunmen opened fire on worshippers at a church in Owo.", "Gunmen", "worshippers"),
     ("Norland's invasion of Marivel began in February.", "Norland", "Marivel"),
+    ("A Turkish drone strike killed Omar Haddad, the militia's commander.", "Turkey", "Omar Haddad"),
 ])
 def test_attacked_forms(extract, text, subject, obj):
     found = facts(extract(text))
@@ -80,6 +81,14 @@ def test_generic_targets_stand_for_their_owner(extract):
     "A spokeswoman accused Halder of trying to storm the company through the back door.",
 ])
 def test_metaphors_are_not_attacks(extract, text):
+    assert not any(p == "attacked" for _, p, _ in extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The crash killed three passengers near Marivel.",  # no armed agent
+    "Gunmen killed four police officers in Marivel.",  # a casualty count, not a named target
+])
+def test_deaths_that_name_no_target_are_no_attacks(extract, text):
     assert not any(p == "attacked" for _, p, _ in extract(text))
 
 
