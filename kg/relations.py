@@ -438,7 +438,7 @@ def place_of(token: Token, parts: bool = True) -> Token:
     names its "of"-object."""
     for _ in range(3):
         part = parts and lemma(token) in words("relations", "locatedIn", "part_nouns")
-        if part or lemma(token) in words("nouns", "place") and token.tag_ == "NN":
+        if part or lemma(token) in words("nouns", "place") and (token.tag_ == "NN" or token.tag_ == "NNP" and token.text.islower()):
             inner = prep_objects(token, {"of"})
             # "the Somerset town of Castlebridge" is Castlebridge; "the Idlib province of Syria" is not Syria
             own_name = lemma(token) not in words("nouns", "settlement") and any(c.pos_ == "PROPN" for c in kids(token, "compound"))
@@ -463,7 +463,7 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             continue  # "the garrison at Ardamata"; "at" places only a facility, and only at a named place
         gap = 2 if prep.i > sent.start + 1 and prep.nbor(-1).text == "," else 1  # "the Palace of Fine Arts, in San Francisco"
         left = prep.doc[prep.i - gap] if prep.i - gap >= sent.start else None
-        before = table.at(left) if left is not None and left.pos_ == "PROPN" else None
+        before = table.at(left) if left is not None else None
         if before is not None and before.kind == "name" and before.type in PLACE_LIKE and before.end == left.i + 1:
             inner = _shore(before, left)  # "Gosforth in northeast England", whatever the parser attached "in" to
         elif inner.pos_ in ("VERB", "AUX") and prep.i > sent.start and prep.nbor(-1).pos_ in ("NOUN", "PROPN"):
@@ -484,9 +484,22 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         if named_place is not None and not any((m := table.at(place_of(o))) and m.type in PLACE_LIKE for o in outers):
             outers = [named_place]  # "in southern Indiana playing basketball" parsed as one noun
         inners = _place_list(inner, table) if inner.i == prep.i - gap else [inner]
+        inners = [n for each in inners for n in _named_modifiers(each) or [each]]
+        if inner.dep_ == "pobj" and inner.head.lower_ == "near":
+            near = inner.head  # "the Wakulla cave near Tallahassee in northern Florida" is in Florida too
+            beside = near.nbor(-1) if near.head.pos_ in ("VERB", "AUX") and near.i > sent.start else near.head
+            if (m := table.at(beside)) is not None and m.type in PLACE_LIKE and m.kind != "pronoun":
+                inners.append(beside)
         for outer in outers:
             for each in inners:
                 yield Candidate(named(place_of(each)), "locatedIn", place_of(outer), prep, "located_in_prep", 0.8)
+
+
+def _named_modifiers(noun: Token) -> list[Token]:
+    """The named places a plural place noun is made of: "Umbria and Lazio provinces"."""
+    if noun.tag_ != "NNS" or lemma(noun) not in words("nouns", "place"):
+        return []
+    return [n for c in kids(noun, "compound", "nmod") if c.pos_ == "PROPN" for n in conjuncts(c)]
 
 
 def _shore(water: Mention, token: Token) -> Token:
@@ -648,7 +661,7 @@ def located_in_possessive(sent: Span, table: MentionTable) -> Iterator[Candidate
         if owner.dep_ != "poss":
             continue
         thing = owner.head
-        if thing.dep_ == "appos" or kids(thing, "appos") and lemma(thing) in words("nouns", "place"):
+        if thing.dep_ == "appos" or kids(thing, "appos") and lemma(thing) in words("nouns", "place") and thing.pos_ == "NOUN":
             continue  # handled as an apposition
         thing = place_of(thing, parts=False)  # "Serbia's southern province of Kosovo" is Kosovo
         if thing.pos_ != "PROPN" and not any(c.pos_ == "PROPN" for c in kids(thing, "compound")):
@@ -1027,6 +1040,8 @@ def extract(doc: Doc, table: MentionTable) -> list[RelationMention]:
                         if predicate == "locatedIn" and subj.type in ("Event", "Attack") and status in ("asserted", "attributed"):
                             # "possible airstrikes in Bosnia": the event itself is not asserted
                             status = local_cue(sent.doc[subj.head]) or status
+                        elif predicate == "locatedIn" and _presupposed(cand.trigger):
+                            status, source = "asserted", None
                         key = (subj.index, predicate, obj.index, sent.start)
                         if key not in found:
                             found[key] = RelationMention(
@@ -1034,6 +1049,15 @@ def extract(doc: Doc, table: MentionTable) -> list[RelationMention]:
                                 cand.trigger.i, cand.rule, cand.confidence, status,
                                 source.index if source is not None else None)
     return list(found.values())
+
+
+def _presupposed(trigger: Token) -> bool:
+    """A place described inside a noun phrase ("training at the center in Huntsville", "Boise,
+    Idaho", "Iraq's Anbar province") is presupposed: the clause's modal, negation or speaker
+    ("will train", "did not visit", "X said") does not touch where the place is. Only a locative
+    that is itself the predicate ("Sinjar is not in Iraq") takes the clause's factuality."""
+    anchor = trigger.head if trigger.dep_ == "prep" else trigger
+    return anchor.pos_ in ("NOUN", "PROPN", "PUNCT") and anchor.dep_ not in ("attr", "acomp", "ROOT")
 
 
 def _types_ok(predicate: str, subj: Mention, obj: Mention) -> bool:
@@ -1044,8 +1068,8 @@ def _types_ok(predicate: str, subj: Mention, obj: Mention) -> bool:
     if predicate == "locatedIn":
         if obj.kind == "nominal" and obj.type not in ("Location", "Facility"):
             return False
-        if subj.kind == "nominal" and subj.attrs.get("lemma") in words("nouns", "owned_targets") and subj.attrs.get("plural"):
-            return False  # "targets in Yemen" are no one place; "an oil facility in Jizan" is
+        if subj.kind == "nominal" and subj.type in PLACE_LIKE and subj.attrs.get("plural"):
+            return False  # "targets in Yemen", "civilian areas of Stepanakert" are no one place; "an oil facility in Jizan" is
         if subj.kind == "nominal" and subj.type == "Organization":
             return False
     if predicate == "spokespersonFor" and subj.kind == "nominal":

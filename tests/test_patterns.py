@@ -138,6 +138,11 @@ def test_intercepting_is_not_attacking(extract):
     ("Troops encircled Velka, a port city on the Sea of Azov in Norland's Kerrow region.", "Velka", "Kerrow region"),
     ("Kidnappers held them in a camp on Hollow Island.", "camp", "Hollow Island"),
     ("Defenders retreated into the Azovstal steel plant on the city's eastern edge.", "Azovstal steel plant", "city"),
+    ("Police found the boy at a farm owned by Ana Ruiz in Tecpan in the western department of Chimal.", "Tecpan", "Chimal"),
+    ("Jets bombed the Jabal Turkman hill in Latakia on Friday.", "Jabal Turkman hill", "Latakia"),
+    ("Divers explored the Wakulla cave near Tallahassee in northern Florida.", "Wakulla cave", "Florida"),
+    ("Floods hit Umbria and Marche provinces in central Italy.", "Marche", "Italy"),
+    ("In southwest Louisiana's Cameron Parish (county), residents fled.", "Cameron Parish", "Louisiana"),
 ])
 def test_located_in_forms(extract, text, inner, outer):
     found = facts(extract(text))
@@ -153,6 +158,9 @@ def test_located_in_forms(extract, text, inner, outer):
     ("Talks moved from Sao Paulo, Ipero, to Brasilia.", "Sao Paulo", "Ipero"),  # the city is bigger than the town
     ("In Ukraine, officials said shells landed in the city of Belgorod.", "Belgorod", "Ukraine"),  # GeoNames: in Russia
     ("In Waco, near the hometown of Abbott, fans gathered.", "Abbott", "Waco"),  # beside the frame, not in it
+    ("Shelling hit the Idlib province of Syria.", "Syria", "Idlib"),  # the "of"-object contains the named province
+    ("Shelling hit Syria's northern Idlib province.", "Syria", "Idlib"),
+    ("Aid reached civilian areas of Stepanakert.", "civilian areas", "Stepanakert"),  # no one place
     # each list item has its own place; the last one's does not cover the others
     ("Inspectors visited the Brenna Plant near Tamsworth, the Olver Depot at Greyhill and the Castor Mill in Ontario.",
      "Tamsworth", "Ontario"),
@@ -160,6 +168,16 @@ def test_located_in_forms(extract, text, inner, outer):
 def test_located_in_look_alikes(extract, text, inner, outer):
     found = facts(extract(text))
     assert not any(s.endswith(inner) and p == "locatedIn" and o.endswith(outer) for s, p, o in found), found
+
+
+def test_a_place_described_in_a_noun_phrase_is_presupposed(extract):
+    """The clause's modal or negation is about the training or the visit, not about where the place is."""
+    for text in ("The crew will train at the Kessel Space Center in Huntsville, Alabama.",
+                 "He did not visit the Kessel Space Center in Huntsville."):
+        found = extract(text)
+        assert found.get(("Kessel Space Center", "locatedIn", "Huntsville")) == FACT, found
+    found = extract("Officials said Velmora may not be in Kestria at all.")
+    assert found.get(("Velmora", "locatedIn", "Kestria")) not in ("asserted", "attributed"), found
 
 
 def test_event_located_by_its_clause(extract):
