@@ -314,7 +314,7 @@ def _described_as_person(head: Token) -> bool:
 def _type_of_name(tokens: list[Token], label: str, places: set[int] = frozenset()) -> str:
     type_ = vocabulary()["types"][label]
     head = tokens[-1]
-    if label in ("ORG", "GPE", "NORP", "FAC", "PRODUCT") and _described_as_person(head):
+    if label in ("PERSON", "ORG", "GPE", "NORP", "FAC", "PRODUCT") and _described_as_person(head):
         return "Person"
     if label in ("PERSON", "ORG", "NORP", "PRODUCT") and _in_place_context(tokens, places):
         return "Location"

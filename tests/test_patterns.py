@@ -161,6 +161,9 @@ def test_located_in_forms(extract, text, inner, outer):
     ("Shelling hit the Idlib province of Syria.", "Syria", "Idlib"),  # the "of"-object contains the named province
     ("Shelling hit Syria's northern Idlib province.", "Syria", "Idlib"),
     ("Aid reached civilian areas of Stepanakert.", "civilian areas", "Stepanakert"),  # no one place
+    # a person coordinated with a place is still a person: "an activist" says so
+    ("Yusuf Karim, the former mayor of Tikrit, northern Iraq, and Ali Hassan, an activist in Iraq's Communist Party, "
+     "were shot dead on Monday.", "Ali Hassan", "Iraq"),
     # each list item has its own place; the last one's does not cover the others
     ("Inspectors visited the Brenna Plant near Tamsworth, the Olver Depot at Greyhill and the Castor Mill in Ontario.",
      "Tamsworth", "Ontario"),
