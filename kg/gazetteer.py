@@ -301,6 +301,8 @@ def contains(outer: Place, inner: Place) -> bool:
 
 def lies_outside(outer: Place, inner: Place) -> bool:
     """Whether GeoNames can tell, and does tell, that `inner` is not inside `outer`: it knows what
-    countries, continents and US states hold, nothing about what cities or other regions hold."""
+    countries, continents and US states hold, and that a city holds nothing in another country."""
+    if outer.kind == "City" and outer.country and inner.country:
+        return outer.country != inner.country
     judged = outer.kind == "Country" or outer.kind == "Region" and (not outer.country or outer.id in _index().admin1)
     return judged and not contains(outer, inner)

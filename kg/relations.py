@@ -571,29 +571,67 @@ def _place_after(prep: Token, table: MentionTable) -> Token | None:
 
 @pattern
 def located_in_frame(sent: Span, table: MentionTable) -> Iterator[Candidate]:
-    """A sentence that opens with "In X," sets the scene for a smaller named place later in it:
-    "In central Kyiv, a missile landed in the Shevchenkivskyi district", "In Idaho, smoke hung over
-    Boise". The gazetteer vetoes a town it knows to lie elsewhere."""
+    """A frame sets the scene for a smaller named place inside it: a sentence that opens with
+    "In X," ("In central Kyiv, a missile landed in the Shevchenkivskyi district", "In Idaho, smoke
+    hung over Boise"), or a "where" clause on a place ("flew to Morocco, where he visited a mosque
+    in Casablanca"). The gazetteer vetoes a town it knows to lie elsewhere."""
     first = sent[0]
-    if first.lower_ not in ("in", "inside") or first.dep_ != "prep":
-        return
-    frames = [place_of(o) for o in kids(first, "pobj")]
-    frame = table.at(frames[0]) if frames else None
-    if frame is None or frame.type not in ("City", "Region", "Country", "Location"):
-        return
-    outer = gazetteer.lookup(frame.text)
-    for prep in sent[1:]:
-        if prep.lower_ not in words("relations", "locatedIn", "frame_preps") or prep.i <= frame.end:
+    frames = []
+    if first.lower_ in ("in", "inside") and first.dep_ == "prep" and kids(first, "pobj"):
+        frames.append((place_of(kids(first, "pobj")[0]), sent[1:]))
+    for clause in sent:
+        if clause.dep_ in ("relcl", "advcl") and any(c.lower_ == "where" for c in kids(clause, "advmod")):
+            frames.append((clause.head, clause.subtree))
+    for token, scope in frames:
+        frame = table.at(token)
+        if frame is None or frame.kind == "pronoun" or frame.type not in ("City", "Region", "Country", "Location"):
             continue
-        for inner in [place_of(o) for o in kids(prep, "pobj")]:
-            mention = table.at(inner)
-            known = gazetteer.lookup(mention.text) if mention is not None else None
-            if outer is not None and known is not None and known.kind == "City" and gazetteer.lies_outside(outer, known):
-                continue  # "In Ukraine, ... near Belgorod": GeoNames puts Belgorod elsewhere
-            small = mention is not None and mention.kind in ("name", "nominal") and mention.type in ("Location", "City", "Region") \
-                and (mention.kind == "name" or any(c.pos_ == "PROPN" for c in kids(inner, "compound")))
-            if small:
-                yield Candidate(inner, "locatedIn", frames[0], prep, "located_in_frame", 0.65)
+        outer = gazetteer.lookup(frame.text)
+        for prep in scope:
+            if prep.lower_ not in words("relations", "locatedIn", "frame_preps") or frame.start <= prep.i < frame.end:
+                continue
+            for inner in [place_of(o) for o in kids(prep, "pobj")]:
+                mention = table.at(inner)
+                known = gazetteer.lookup(mention.text) if mention is not None else None
+                if outer is not None and known is not None and known.kind == "City" and gazetteer.lies_outside(outer, known):
+                    continue  # "In Ukraine, ... near Belgorod": GeoNames puts Belgorod elsewhere
+                small = mention is not None and mention.kind in ("name", "nominal") and mention.type in ("Location", "City", "Region") \
+                    and (mention.kind == "name" or any(c.pos_ == "PROPN" for c in kids(inner, "compound")))
+                if small and mention.index != frame.index:
+                    yield Candidate(inner, "locatedIn", token, prep, "located_in_frame", 0.65)
+
+
+@pattern
+def located_by_parts(sent: Span, table: MentionTable) -> Iterator[Candidate]:
+    """A place said to be made of places, or listed with its parts: "Yugoslavia now consists of
+    Serbia and Montenegro", "the Donbas comprises Donetsk and Luhansk", "southern Lebanon,
+    including Tyre". The gazetteer vetoes a part it knows to lie elsewhere, or a part bigger
+    than the whole."""
+    for token in sent:
+        if lemma(token) in words("relations", "locatedIn", "contain_verbs") and token.pos_ in ("VERB", "AUX"):
+            wholes, parts = kids(token, "nsubj"), kids(token, "dobj") + prep_objects(token, {"of"})
+        elif token.lower_ == "including" and token.dep_ == "prep":
+            before = token.doc[token.i - 2] if token.i - 2 >= sent.start and token.nbor(-1).text == "," else token.head
+            wholes, parts = [before], kids(token, "pobj")  # the parser may hang "including" far off
+        else:
+            continue
+        for whole in wholes:
+            outer = _named_place(table, place_of(whole))
+            if outer is None or whole.dep_ == "conj" or kids(whole, "conj"):
+                continue  # "Iran and Iraq, including Basra" lists two wholes
+            known_outer = gazetteer.lookup(outer.text)
+            for part in [p for first in parts for p in conjuncts(first)]:
+                inner = _named_place(table, place_of(part))
+                known = gazetteer.lookup(inner.text) if inner is not None else None
+                if inner is None or known_outer is not None and known is not None and (
+                        gazetteer.lies_outside(known_outer, known) or _size(known) > _size(known_outer)):
+                    continue
+                yield Candidate(place_of(part), "locatedIn", place_of(whole), token, "located_by_parts", 0.7)
+
+
+def _size(place: gazetteer.Place) -> int:
+    """City < region < country < continent (a region in no country)."""
+    return 3 if place.kind == "Region" and not place.country else {"City": 0, "Region": 1, "Country": 2}[place.kind]
 
 
 @pattern

@@ -143,6 +143,9 @@ def test_intercepting_is_not_attacking(extract):
     ("Divers explored the Wakulla cave near Tallahassee in northern Florida.", "Wakulla cave", "Florida"),
     ("Floods hit Umbria and Marche provinces in central Italy.", "Marche", "Italy"),
     ("In southwest Louisiana's Cameron Parish (county), residents fled.", "Cameron Parish", "Louisiana"),
+    ("The Donbas comprises Donetsk and Luhansk.", "Luhansk", "Donbas"),
+    ("Floods swept across central Europe, including Austria and Hungary.", "Hungary", "Europe"),
+    ("Biden flew to Poland, where he met refugees in Rzeszow.", "Rzeszow", "Poland"),
 ])
 def test_located_in_forms(extract, text, inner, outer):
     found = facts(extract(text))
@@ -161,6 +164,9 @@ def test_located_in_forms(extract, text, inner, outer):
     ("Shelling hit the Idlib province of Syria.", "Syria", "Idlib"),  # the "of"-object contains the named province
     ("Shelling hit Syria's northern Idlib province.", "Syria", "Idlib"),
     ("Aid reached civilian areas of Stepanakert.", "civilian areas", "Stepanakert"),  # no one place
+    ("She moved to Paris, where she met Jean in London.", "London", "Paris"),  # GeoNames: another country
+    ("Airstrikes hit Syria on Monday, including Mosul.", "Mosul", "Syria"),
+    ("Sanctions hit Iran and Iraq, including Basra.", "Basra", "Iran"),  # two wholes: which one?
     # a person coordinated with a place is still a person: "an activist" says so
     ("Yusuf Karim, the former mayor of Tikrit, northern Iraq, and Ali Hassan, an activist in Iraq's Communist Party, "
      "were shot dead on Monday.", "Ali Hassan", "Iraq"),
