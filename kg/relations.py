@@ -576,19 +576,24 @@ def located_in_frame(sent: Span, table: MentionTable) -> Iterator[Candidate]:
     hung over Boise"), or a "where" clause on a place ("flew to Morocco, where he visited a mosque
     in Casablanca"). The gazetteer vetoes a town it knows to lie elsewhere."""
     first = sent[0]
+    preps = words("relations", "locatedIn", "frame_preps")
     frames = []
     if first.lower_ in ("in", "inside") and first.dep_ == "prep" and kids(first, "pobj"):
-        frames.append((place_of(kids(first, "pobj")[0]), sent[1:]))
+        frames.append((place_of(kids(first, "pobj")[0]), sent[1:], preps))
+    header = table.at(first)
+    if header is not None and header.end < sent.end and sent.doc[header.end].text == ":" and header.type in ("Region", "Country"):
+        # a roundup's "Oregon: Fires east of the Cascade Mountains ...": the whole item is in the state
+        frames.append((sent.doc[header.head], sent[header.end:], preps | {"of", "near", "to", "from", "on"}))
     for clause in sent:
         if clause.dep_ in ("relcl", "advcl") and any(c.lower_ == "where" for c in kids(clause, "advmod")):
-            frames.append((clause.head, clause.subtree))
-    for token, scope in frames:
+            frames.append((clause.head, clause.subtree, preps))
+    for token, scope, preps in frames:
         frame = table.at(token)
         if frame is None or frame.kind == "pronoun" or frame.type not in ("City", "Region", "Country", "Location"):
             continue
         outer = gazetteer.lookup(frame.text)
         for prep in scope:
-            if prep.lower_ not in words("relations", "locatedIn", "frame_preps") or frame.start <= prep.i < frame.end:
+            if prep.lower_ not in preps or frame.start <= prep.i < frame.end:
                 continue
             for inner in [place_of(o) for o in kids(prep, "pobj")]:
                 mention = table.at(inner)
@@ -679,6 +684,9 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
                 continue
             name = appos[0]
         outers = prep_objects(desc, {"in", "inside", "within", "of"}) + kids(desc, "poss")
+        # "the Taj Mahal, a hotel he is building in Atlantic City"
+        outers += [o for clause in kids(desc, "relcl") for o in prep_objects(clause, {"in", "inside", "within"})
+                   if _named_place(table, o) is not None]
         # "Grand Isle, a Louisiana resort"; the gazetteer must know the modifier, for "a Red Sea port" is on the sea
         if desc.pos_ == "NOUN":
             outers += [c for c in kids(desc, "compound") if c.pos_ == "PROPN" and (m := _named_place(table, c))
@@ -717,7 +725,10 @@ def located_in_of(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         settlement = lemma(noun) in words("nouns", "settlement")
         names = [c for c in kids(noun, "compound", "amod") if c.pos_ == "PROPN" and not gazetteer.country_of_demonym(c.text)]
         outers = prep_objects(noun, {"of"})
-        if names and settlement and outers:
+        # "the Mindanao islands of the Philippines": a country holds the islands, it is not one of them
+        of_place = _named_place(table, outers[0]) if outers else None
+        container = of_place is not None and (known := gazetteer.lookup(of_place.text)) is not None and known.kind == "Country"
+        if names and settlement and outers and noun.tag_ != "NNS" and not container:
             # "the Somerset town of Castlebridge": the town is the "of"-name, the modifier contains it
             yield Candidate(outers[0], "locatedIn", names[0], noun, "located_in_of", 0.75)
         elif (names or noun.pos_ == "PROPN" or noun.tag_ == "NNS") and outers:

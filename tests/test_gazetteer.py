@@ -246,3 +246,15 @@ def test_iso_region_entity_has_no_same_as(nlp):
     rdf = to_rdf(kg)
     assert list(rdf.objects(URIRef(nodes["British Columbia"][0]), OWL.sameAs)) == []
     assert list(rdf.objects(URIRef(nodes["Kelowna"][0]), OWL.sameAs)) == [URIRef(lookup("Kelowna").iri)]
+
+
+@pytest.mark.parametrize("name, country", [
+    ("Yugoslav Republic of Serbia", "Serbia"), ("State of Israel", "Israel"), ("Federal Republic of Germany", "Germany"),
+])
+def test_a_states_formal_name_is_the_state(name, country):
+    assert gazetteer.lookup(name).name == country
+
+
+def test_a_formal_name_is_one_entity_not_a_part_of_the_state(nlp):
+    table = nlp("Envoys of the Islamic Republic of Iran met in Geneva.")._.kg_mentions
+    assert "Islamic Republic of Iran" in {m.text for m in table.mentions}
