@@ -283,8 +283,8 @@ def _in_place_context(tokens: list[Token], places: set[int] = frozenset()) -> bo
             and head.head.head.lower_ in LOCATIVE_PREPS
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in place_nouns:
         return True
-    if any(c.dep_ == "appos" and c.lemma_.lower() in place_nouns for c in head.children):
-        return True
+    if any(c.dep_ == "appos" and (c.lemma_.lower() in place_nouns or noun_type(c) == "Location") for c in head.children):
+        return True  # "X, a town in Y", "the Sambisa Forest, a vast former game reserve"
     position_verbs = words("relations", "locatedIn", "position_verbs")
     for clause in head.children:  # "Sinjar, which is in northern Iraq", "Tilburg, located in Brabant"
         if clause.dep_ in ("relcl", "acl") and clause.lemma_.lower() in position_verbs and any(

@@ -139,7 +139,9 @@ def _surface_apposition(noun: Token) -> Token | None:
             while j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I":
                 j += 1
             return doc[j]
-    if lemma(noun) in words("nouns", "place") | words("nouns", "facility") and noun.dep_ not in ("nsubj", "nsubjpass"):
+    own_name = any(c.pos_ == "PROPN" for c in kids(noun, "compound"))  # "Madagascar, the Sahara desert" lists two
+    if lemma(noun) in words("nouns", "place") | words("nouns", "facility") and noun.dep_ not in ("nsubj", "nsubjpass") \
+            and not own_name:
         start = min([c.left_edge.i for c in noun.lefts], default=noun.i)
         if start >= 2 and doc[start - 1].text == "," and doc[start - 2].pos_ == "PROPN" and doc[start - 2].ent_type_ in ("GPE", "LOC", "FAC"):
             return doc[start - 2]
@@ -479,6 +481,7 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         if inner.dep_ == "pobj" and inner.head.lower_ in ("for", "of") and noun_type(inner) not in PLACE_LIKE \
                 and noun_type(inner.head.head) in ("Facility", "Location") and (m := table.at(inner)) and m.kind == "nominal":
             inner = inner.head.head  # "a camp for displaced people in Ardamata" places the camp
+        inner = _run_by(inner, table)
         outers = kids(prep, "pobj")
         named_place = _place_after(prep, table)
         if named_place is not None and not any((m := table.at(place_of(o))) and m.type in PLACE_LIKE for o in outers):
@@ -493,6 +496,21 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         for outer in outers:
             for each in inners:
                 yield Candidate(named(place_of(each)), "locatedIn", place_of(outer), prep, "located_in_prep", 0.8)
+
+
+def _run_by(inner: Token, table: MentionTable) -> Token:
+    """ "a hospital run by Doctors Without Borders in Kunduz" places the hospital, not its operator."""
+    if (m := table.at(inner)) is not None and m.type in PLACE_LIKE:
+        return inner
+    climb = inner
+    for _ in range(3):
+        if climb.dep_ != "pobj" or climb.head.dep_ not in ("prep", "agent"):
+            break
+        agent = climb.head.dep_ == "agent"
+        climb = climb.head.head
+        if agent and climb.dep_ == "acl" and climb.tag_ == "VBN" and noun_type(climb.head) in ("Facility", "Location"):
+            return climb.head
+    return inner
 
 
 def _named_modifiers(noun: Token) -> list[Token]:
@@ -663,7 +681,7 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
     "Yemen's capital, Sanaa", "Tartar, an Azerbaijani town"."""
     place_nouns = words("nouns", "place") | words("nouns", "facility")
     for desc in sent:
-        if lemma(desc) not in place_nouns:
+        if lemma(desc) not in place_nouns and noun_type(desc) != "Location":  # "a former game reserve"
             continue
         if desc.dep_ == "pobj" and desc.head.lower_ == "of" and desc.head.head.dep_ == "attr" \
                 and desc.head.head.pos_ in ("ADJ", "NUM", "PRON"):
@@ -673,6 +691,8 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
         if desc.dep_ == "appos":
             name = desc.head
             left = desc.left_edge.i
+            if any(c.pos_ == "PROPN" for c in kids(desc, "compound")) and _named_place(table, name) is None:
+                continue  # "Kenya and Madagascar, the Sahara desert in Africa": a place of its own, in a list
             if _named_place(table, name) is None and left >= 2 and desc.doc[left - 1].text == "," \
                     and (before := _named_place(table, desc.doc[left - 2])) is not None:
                 name = desc.doc[before.head]  # "Residents of Tyre, a city in Lebanon": the parser hung it on "Residents"
