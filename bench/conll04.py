@@ -73,6 +73,8 @@ def predictions(doc: Doc, given: dict[tuple[int, int], str] | None = None) -> se
         if rel.predicate in PREDICATES and rel.factuality in ("asserted", "attributed"):
             args = []
             for mention in (table.mentions[rel.subject], table.mentions[rel.object]):
+                while mention.ref is not None:  # the graph's edge is the referent's: "it" is the place named before
+                    mention = table.mentions[mention.ref]
                 span = (mention.start, mention.end)
                 if (span[0], span[1] - 1) in given and doc[span[1] - 1].text == ".":
                     span = (span[0], span[1] - 1)  # kg took the split-off full stop of a given "Mass" along

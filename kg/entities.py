@@ -93,11 +93,19 @@ def _has_surname(name: str) -> bool:
     return len(tokens) > 1 and tokens[-2].lower() not in PARTICLES
 
 
+def _reading(mention: Mention):
+    """How the gazetteer reads a place name in its context: inside the place after its comma
+    ("London, Ontario"), as a region after a comma ("Toronto, Ontario"), else its best reading."""
+    if (outer := mention.attrs.get("within")) is not None and (place := gazetteer.by_id(str(outer))) is not None:
+        return lambda name: gazetteer.lookup_in(name, place)
+    return gazetteer.container if mention.attrs.get("container") else gazetteer.lookup
+
+
 def _name_key(mention: Mention) -> str:
     if mention.type in PLACE_TYPES or mention.type == "Organization" and len(mention.text.split()) == 1:
         # a one-word "organization" the gazetteer knows by that very name is a place NER misread
         # ("spread to Erbil"); an alternate spelling is not enough ("Hamas" is also a name of Hamm)
-        find = gazetteer.lookup if mention.type in PLACE_TYPES else gazetteer.by_own_name
+        find = _reading(mention) if mention.type in PLACE_TYPES else gazetteer.by_own_name
         for name in mention.names:
             place = find(name)
             if place is not None:
@@ -201,7 +209,7 @@ def _make_entity(key: str, members: list[tuple[str, Mention]], used: Counter) ->
     names = {n for m in mentions if m.kind != "pronoun" for n in m.names}
     place = None
     if key.startswith("geo:"):
-        place = next((p for n in sorted(names) if (p := gazetteer.lookup(n)) and f"geo:{p.id}" == key), None)
+        place = gazetteer.by_id(key[len("geo:"):])
         if place is not None:
             type_ = place.kind
     heads = [m for m in mentions if m.kind == "name"] or [m for m in mentions if m.kind == "nominal"]

@@ -128,6 +128,8 @@ class _Index:
     continent_code: dict[PlaceId, str]  # continent id -> continent code
     common_words: frozenset[str]
     dotted: dict[str, PlaceId] = field(default_factory=dict)  # "Tenn.", "N.Y.": exact AP abbreviations
+    # key -> first-level regions bearing the name, shadowed or not: what "X, Ontario" means
+    regions: dict[str, list[PlaceId]] = field(default_factory=lambda: defaultdict(list))
 
     def add(self, place: Place, names: list[str]) -> None:
         self.places[place.id] = place
@@ -156,10 +158,12 @@ class _Index:
                     named[_key(name)].append(s)
         for key, found in named.items():
             country = found[0].country_code
-            if self.free(key, country) and all(s.country_code == country for s in found):
+            if all(s.country_code == country for s in found) and len(key) > 3 and key not in self.common_words:
                 place = Place(None, found[0].name, "Region", country, 0, found[0].code)
                 self.places[place.id] = place
-                self.names[key].append(place.id)
+                self.regions[key].append(place.id)
+                if self.free(key, country):
+                    self.names[key].append(place.id)
 
 
 @cache
@@ -274,6 +278,31 @@ def _polity_of(name: str) -> Place | None:
             place = lookup(" ".join(words_[k + 2:]))
             return place if place is not None and place.kind == "Country" else None
     return None
+
+
+def container(name: str) -> Place | None:
+    """How a name reads where it must hold what comes before it ("X, Ontario"): a country or
+    first-level region when one bears the name, even one a namesake city shadows elsewhere
+    ("Toronto, Ontario" is the province, not Ontario, California; "Montreal, Quebec" not Quebec City)."""
+    place = lookup(name)
+    if place is None or place.kind != "City":
+        return place
+    key = _key(name)
+    wider = [p for p in _candidates(key) if p.kind != "City"] or [_index().places[gid] for gid in _index().regions.get(key, ())]
+    return max(wider, key=_rank) if wider else place
+
+
+def lookup_in(name: str, outer: Place) -> Place | None:
+    """`lookup`, preferring a place GeoNames puts inside `outer`: "London, Ontario" is the
+    Canadian city, "Paris, Texas" the Texan town."""
+    key = _key(name)
+    inside = [p for p in _candidates(key) if p.kind == "City" and (contains(outer, p) or p.country == outer.country)] if key else []
+    return max(inside, key=_rank) if inside else lookup(name)
+
+
+def by_id(place_id: str) -> Place | None:
+    """The place a `Place.id` names, written as text ("130758", "CA-ON")."""
+    return _index().places.get(int(place_id) if place_id.isdigit() else place_id)
 
 
 def by_own_name(name: str) -> Place | None:

@@ -771,7 +771,7 @@ def _comma_place(table: MentionTable, token: Token) -> tuple[Mention, gazetteer.
     doc = token.doc
     split = mention.text.endswith(" .")  # extended by an earlier call
     text = mention.text[:-2] + "." if split else mention.text
-    place = gazetteer.abbreviation(text) or gazetteer.lookup(text)
+    place = gazetteer.abbreviation(text) or gazetteer.container(text)
     if not split and (dotted := gazetteer.abbreviation(text + ".")) is not None:
         place = dotted  # "Holliston, Mass": an AP abbreviation without its full stop
         if mention.end < len(doc) and doc[mention.end].text == ".":
@@ -838,6 +838,10 @@ def located_in_comma(sent: Span, table: MentionTable) -> Iterator[Candidate]:
                 continue  # "... Britain and Jordan", "Louisiana and eastern Texas": a list
         for mention, place in chain[:-1]:
             _retype_as_place(mention, place)
+            if chain[-1][1] is not None:
+                mention.attrs["within"] = chain[-1][1].id  # "London, Ontario" is the Canadian London
+        for mention, _ in chain[1:]:
+            mention.attrs["container"] = True  # "Toronto, Ontario" is the province
         for a in range(len(chain) - 1):
             for b in range(a + 1, len(chain)):
                 yield Candidate(doc[chain[a][0].head], "locatedIn", doc[chain[b][0].head], comma, "located_in_comma", 0.8)

@@ -258,3 +258,29 @@ def test_a_states_formal_name_is_the_state(name, country):
 def test_a_formal_name_is_one_entity_not_a_part_of_the_state(nlp):
     table = nlp("Envoys of the Islamic Republic of Iran met in Geneva.")._.kg_mentions
     assert "Islamic Republic of Iran" in {m.text for m in table.mentions}
+
+
+@pytest.mark.parametrize("name, kind, country", [
+    ("Ontario", "Region", "CA"), ("Quebec", "Region", "CA"), ("Washington", "Region", "US"), ("Texas", "Region", "US"),
+    ("Georgia", "Country", "GE"), ("Lyon", "City", "FR"),
+])
+def test_after_a_comma_a_name_reads_as_the_wider_place(name, kind, country):
+    place = gazetteer.container(name)
+    assert (place.kind, place.country) == (kind, country)
+
+
+def test_a_town_is_read_inside_the_place_after_its_comma():
+    assert lookup("London").country == "GB"
+    assert gazetteer.lookup_in("London", gazetteer.container("Ontario")).country == "CA"
+    assert gazetteer.lookup_in("Paris", gazetteer.container("Texas")).country == "US"
+
+
+def test_the_graph_links_a_town_to_its_namesake_in_the_place_named_after_it(nlp):
+    from kg.ingest import Document
+    from kg.pipeline import analyse, assemble
+
+    text = "She lives in London, Ontario, and works in Toronto, Ontario."
+    kg = assemble([analyse(Document(id="t", text=text), nlp(text))])
+    nodes = {d["label"]: d for _, d in kg.graph.nodes(data=True)}
+    assert nodes["London"]["geonames"] == f"https://sws.geonames.org/{gazetteer.lookup_in('London', gazetteer.container('Ontario')).geonameid}/"
+    assert nodes["Ontario"]["type"] == "Region"

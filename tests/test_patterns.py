@@ -147,6 +147,9 @@ def test_intercepting_is_not_attacking(extract):
     ("Floods swept across central Europe, including Austria and Hungary.", "Hungary", "Europe"),
     ("Biden flew to Poland, where he met refugees in Rzeszow.", "Rzeszow", "Poland"),
     ("Oregon: Fires east of the Cascade Mountains burned 80,000 acres.", "Cascade Mountains", "Oregon"),
+    # Ontario is also a Californian city, and bigger than none of these: the comma asks for the province
+    ("The company is based in Toronto, Ontario, and employs 300 people.", "Toronto", "Ontario"),
+    ("He was born in Montreal, Quebec, in 1950.", "Montreal", "Quebec"),
     ("A gunship fired on a trauma hospital run by Doctors Without Borders in Kunduz.", "trauma hospital", "Kunduz"),
     ("Troops pushed into the Sambisa Forest, a vast former game reserve in Borno state.", "Sambisa Forest", "Borno state"),
     ("Donors visited Bellwood, a town the flood destroyed in eastern Kentucky.", "Bellwood", "Kentucky"),
