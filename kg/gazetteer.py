@@ -130,6 +130,7 @@ class _Index:
     dotted: dict[str, PlaceId] = field(default_factory=dict)  # "Tenn.", "N.Y.": exact AP abbreviations
     # key -> first-level regions bearing the name, shadowed or not: what "X, Ontario" means
     regions: dict[str, list[PlaceId]] = field(default_factory=lambda: defaultdict(list))
+    members: dict[str, frozenset[str]] = field(default_factory=dict)  # historical state -> countries it held
 
     def add(self, place: Place, names: list[str]) -> None:
         self.places[place.id] = place
@@ -184,6 +185,14 @@ def _index() -> _Index:
         idx.country_continent[iso] = c["continentcode"]
         for demonym in curated.get("demonyms", []):
             idx.demonyms[demonym.casefold()] = place.id
+    for code, state in data.get("historical", {}).items():
+        place = Place(None, state["name"], "Country", code, 0, code)
+        idx.add(place, [state["name"], *(a for a in state["aliases"] if not a.replace(".", "").isupper())])
+        for abbreviation in (a for a in state["aliases"] if a.replace(".", "").isupper()):
+            idx.abbreviations[abbreviation.replace(".", "")] = place.id
+        for demonym in state["demonyms"]:
+            idx.demonyms[demonym.casefold()] = place.id
+        idx.members[code] = frozenset(state["members"])
     for code, continent in geo.get_continents().items():
         place = Place(continent["geonameId"], continent["name"], "Region", "", int(continent["population"]))
         idx.add(place, [continent["name"]])
@@ -332,6 +341,8 @@ def country_of_demonym(word: str) -> Place | None:
 def contains(outer: Place, inner: Place) -> bool:
     """Whether GeoNames puts `inner` inside `outer`; a sanity check, never a source of relations."""
     idx = _index()
+    if holds_countries(outer):  # "Latvia, in the Soviet Union"
+        return inner.country in idx.members[outer.country]
     if outer.kind == "Country":
         return inner.kind != "Country" and inner.country == outer.country
     if outer.kind == "Region" and not outer.country:  # a continent
@@ -340,6 +351,11 @@ def contains(outer: Place, inner: Place) -> bool:
         same_state = idx.admin1.get(inner.id) == idx.admin1[outer.id]
         return inner.kind == "City" and inner.country == outer.country and same_state
     return False
+
+
+def holds_countries(place: Place) -> bool:
+    """A historical state that held countries: the Soviet Union, Yugoslavia."""
+    return place.kind == "Country" and place.country in _index().members
 
 
 def lies_outside(outer: Place, inner: Place) -> bool:

@@ -326,7 +326,8 @@ def _type_of_name(tokens: list[Token], label: str, places: set[int] = frozenset(
         return "Facility"
     if label in ("ORG", "PERSON") and any(c.dep_ == "appos" and c.lemma_.lower() in words("nouns", "facility") for c in head.children):
         return "Facility"  # "Abqaiq, the world's largest crude processing plant"
-    if label in ("ORG", "NORP", "GPE") and head.lemma_.lower() in words("nouns", "group") | words("nouns", "organization"):
+    if label in ("ORG", "NORP", "GPE") and head.lemma_.lower() in words("nouns", "group") | words("nouns", "organization") \
+            and not (label == "GPE" and gazetteer.lookup(span_text(_clean(tokens))) is not None):  # "the Soviet Union"
         return "Organization" if label != "NORP" else "Group"
     if label == "NORP" and len(tokens) == 1 and gazetteer.country_of_demonym(head.text) and head.dep_ in ("amod", "compound"):
         return "Group"

@@ -486,7 +486,8 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         named_place = _place_after(prep, table)
         if named_place is not None and not any((m := table.at(place_of(o))) and m.type in PLACE_LIKE for o in outers):
             outers = [named_place]  # "in southern Indiana playing basketball" parsed as one noun
-        inners = _place_list(inner, table) if inner.i == prep.i - gap else [inner]
+        outer_place = (m := _named_place(table, place_of(outers[0]))) is not None and gazetteer.lookup(m.text) if outers else None
+        inners = _place_list(inner, table, outer_place or None) if inner.i == prep.i - gap else [inner]
         inners = [n for each in inners for n in _named_modifiers(each) or [each]]
         if inner.dep_ == "pobj" and inner.head.lower_ == "near":
             near = inner.head  # "the Wakulla cave near Tallahassee in northern Florida" is in Florida too
@@ -550,9 +551,10 @@ def located_on(sent: Span, table: MentionTable) -> Iterator[Candidate]:
                 yield Candidate(named(prep.head), "locatedIn", place_of(outer), prep, "located_on", 0.75)
 
 
-def _place_list(last: Token, table: MentionTable) -> list[Token]:
+def _place_list(last: Token, table: MentionTable, outer: gazetteer.Place | None = None) -> list[Token]:
     """ "Kosovo, Sandzak and Vojvodina in Serbia": a phrase right after a list of named places
-    places all of them. The list must be nothing but bare named places, none a country or state."""
+    places all of them. The list must be nothing but bare named places, none a country or state
+    unless the phrase names something bigger ("Lithuania and Latvia in the Soviet Union")."""
     if last.dep_ != "conj":
         return [last]
     first = last
@@ -563,7 +565,8 @@ def _place_list(last: Token, table: MentionTable) -> list[Token]:
     for item in items:
         mention = _named_place(table, item)
         place = gazetteer.lookup(mention.text) if mention is not None else None
-        if mention is None or place is not None and place.kind in ("Country", "Region"):
+        if mention is None or place is not None and place.kind in ("Country", "Region") \
+                and (outer is None or _size(place) >= _size(outer)):
             return [last]  # "... in New Jersey and Dutchess County in New York" lists places of both sizes
         if item.i != last.i and (kids(item, "prep", "appos", "acl", "relcl")
                                  or doc[mention.end].lower_ not in (",", "and", "or")):
@@ -653,8 +656,10 @@ def located_by_parts(sent: Span, table: MentionTable) -> Iterator[Candidate]:
 
 
 def _size(place: gazetteer.Place) -> int:
-    """City < region < country < continent (a region in no country)."""
-    return 3 if place.kind == "Region" and not place.country else {"City": 0, "Region": 1, "Country": 2}[place.kind]
+    """City < region < country < a state of countries (the Soviet Union) < continent (a region in no country)."""
+    if place.kind == "Region" and not place.country:
+        return 4
+    return 3 if gazetteer.holds_countries(place) else {"City": 0, "Region": 1, "Country": 2}[place.kind]
 
 
 @pattern
@@ -1141,7 +1146,7 @@ def _types_ok(predicate: str, subj: Mention, obj: Mention) -> bool:
     if predicate == "locatedIn":
         if obj.kind == "nominal" and obj.type not in ("Location", "Facility"):
             return False
-        if subj.kind == "nominal" and subj.type in PLACE_LIKE and subj.attrs.get("plural"):
+        if any(m.kind == "nominal" and m.type in PLACE_LIKE and m.attrs.get("plural") for m in (subj, obj)):
             return False  # "targets in Yemen", "civilian areas of Stepanakert" are no one place; "an oil facility in Jizan" is
         if subj.kind == "nominal" and subj.type == "Organization":
             return False

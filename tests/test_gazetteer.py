@@ -284,3 +284,18 @@ def test_the_graph_links_a_town_to_its_namesake_in_the_place_named_after_it(nlp)
     nodes = {d["label"]: d for _, d in kg.graph.nodes(data=True)}
     assert nodes["London"]["geonames"] == f"https://sws.geonames.org/{gazetteer.lookup_in('London', gazetteer.container('Ontario')).geonameid}/"
     assert nodes["Ontario"]["type"] == "Region"
+
+
+@pytest.mark.parametrize("name, canonical", [
+    ("USSR", "Soviet Union"), ("U.S.S.R.", "Soviet Union"), ("Yugoslavia", "Yugoslavia"), ("Czechoslovakia", "Czechoslovakia"),
+    ("Byelorussia", "Belarus"), ("Zaire", "Democratic Republic of the Congo"), ("West Germany", "Germany"), ("Persia", "Iran"),
+])
+def test_former_names_and_states_of_the_news_archive(name, canonical):
+    assert lookup(name).name == canonical and lookup(name).kind == "Country"
+
+
+def test_a_historical_state_holds_the_countries_it_held():
+    soviet = lookup("Soviet Union")
+    assert contains(soviet, lookup("Latvia")) and contains(soviet, lookup("Riga"))
+    assert gazetteer.lies_outside(soviet, lookup("Paris"))
+    assert country_of_demonym("Soviet") == soviet

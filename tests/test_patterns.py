@@ -150,6 +150,8 @@ def test_intercepting_is_not_attacking(extract):
     # Ontario is also a Californian city, and bigger than none of these: the comma asks for the province
     ("The company is based in Toronto, Ontario, and employs 300 people.", "Toronto", "Ontario"),
     ("He was born in Montreal, Quebec, in 1950.", "Montreal", "Quebec"),
+    ("Protests spread to Latvia in the Soviet Union.", "Latvia", "Soviet Union"),  # NER: GPE; "union" is no organization here
+    ("The bishop served in the Soviet republic of Byelorussia.", "Byelorussia", "Soviet Union"),
     ("A gunship fired on a trauma hospital run by Doctors Without Borders in Kunduz.", "trauma hospital", "Kunduz"),
     ("Troops pushed into the Sambisa Forest, a vast former game reserve in Borno state.", "Sambisa Forest", "Borno state"),
     ("Donors visited Bellwood, a town the flood destroyed in eastern Kentucky.", "Bellwood", "Kentucky"),
@@ -177,6 +179,7 @@ def test_located_in_forms(extract, text, inner, outer):
     ("Drought in Kenya and Madagascar, the Sahara desert in Africa and floods in Asia were studied.", "Madagascar", "Africa"),
     ("Airstrikes hit Syria on Monday, including Mosul.", "Mosul", "Syria"),
     ("Sanctions hit Iran and Iraq, including Basra.", "Basra", "Iran"),  # two wholes: which one?
+    ("Born in Hodgenville, Ky., in rolling hills in the center of the state.", "Hodgenville", "rolling hills"),  # no one place
     # a person coordinated with a place is still a person: "an activist" says so
     ("Yusuf Karim, the former mayor of Tikrit, northern Iraq, and Ali Hassan, an activist in Iraq's Communist Party, "
      "were shot dead on Monday.", "Ali Hassan", "Iraq"),
