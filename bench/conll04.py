@@ -52,9 +52,12 @@ def name_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def given_part(doc: Doc, span: tuple[int, int], given: dict) -> tuple[int, int] | None:
-    """The given entity inside a kg mention that only adds a place noun: kg's "San Diego County"
-    is the given "San Diego", as "Lazio province" is "Lazio"."""
+    """The given entity a kg mention names with a place noun more or an article less: kg's "San
+    Diego County" is the given "San Diego", as "Lazio province" is "Lazio"; kg's "Philippines"
+    is the given "the Philippines"."""
     start, end = span
+    if start > 0 and doc[start - 1].lower_ == "the" and (start - 1, end) in given:
+        return start - 1, end
     while end - start > 1 and doc[end - 1].lemma_.lower() in words("nouns", "place"):
         end -= 1
         if (start, end) in given:
