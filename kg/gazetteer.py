@@ -145,7 +145,7 @@ class _Index:
         taken = key in self.names or any(self.places[gid].country == country for gid in self.alternates.get(key, ()))
         return len(key) > 3 and not set(key.split()) <= self.common_words and key not in self.demonyms and not taken
 
-    def add_subdivisions(self) -> None:
+    def add_subdivisions(self, exonyms: dict[str, list[str]]) -> None:
         """First-level ISO 3166-2 subdivisions as regions, under their ISO name and its short form,
         where that name is free and names one country's subdivision only ("Punjab" is Indian and
         Pakistani): they fill gaps and never shadow a place known already."""
@@ -157,6 +157,10 @@ class _Index:
             for s in subdivisions:
                 if _proper(name := name_of(s)):
                     named[_key(name)].append(s)
+        for code, names in exonyms.items():  # "Bavaria" is ISO's "Bayern"
+            s = pycountry.subdivisions.get(code=code)
+            for name in names:
+                named[_key(name)].append(s)
         for key, found in named.items():
             country = found[0].country_code
             if all(s.country_code == country for s in found) and len(key) > 3 and key not in self.common_words:
@@ -220,7 +224,7 @@ def _index() -> _Index:
         }
         for key in alternates - {own, ""}:
             idx.alternates[key].append(gid)
-    idx.add_subdivisions()
+    idx.add_subdivisions(data["exonyms"])
     return idx
 
 

@@ -767,9 +767,11 @@ def located_in_of(sent: Span, table: MentionTable) -> Iterator[Candidate]:
                     yield Candidate(place, "locatedIn", mod, noun, "located_in_demonym", 0.8)
 
 
-def _comma_place(table: MentionTable, token: Token) -> tuple[Mention, gazetteer.Place | None] | None:
+def _comma_place(table: MentionTable, token: Token, after_place: bool = True) -> tuple[Mention, gazetteer.Place | None] | None:
     """The proper-name place mention starting at a token, with what the gazetteer knows of it
-    ("Tenn" before a split-off full stop is "Tenn.")."""
+    ("Tenn" before a split-off full stop is "Tenn."). An organization NER found is read as an
+    ISO-only region ("Shimla, Himachal Pradesh") only ``after_place``, not in a list of
+    names ("Aloha, Orion, Piedmont": Piedmont the airline, not the Italian region)."""
     mention = table.at(token)
     if mention is None or mention.start != token.i or not token.text[:1].isupper() or mention.kind == "pronoun":
         return None
@@ -782,6 +784,8 @@ def _comma_place(table: MentionTable, token: Token) -> tuple[Mention, gazetteer.
         if mention.end < len(doc) and doc[mention.end].text == ".":
             mention.names = (f"{mention.text} .", *mention.names)  # "Mich ." split by the tokenizer
             mention.end += 1
+    if place is not None and place.iri is None and mention.type == "Organization" and not after_place:
+        place = None
     if place is not None and place.kind in ("Country", "Region") and mention.type not in PLACE_LIKE:
         mention.type, mention.kind = place.kind, "name"  # NER called "Tenn" a person; the gazetteer knows better
     if mention.type not in PLACE_LIKE and mention.type not in ("Entity", "Organization"):
@@ -817,7 +821,7 @@ def located_in_comma(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         while j < sent.end:
             while j < sent.end - 1 and doc[j].lower_ in DIRECTIONS and not doc[j].text[:1].isupper():
                 j += 1  # "Mohammadia, south-east Algeria"
-            found = _comma_place(table, doc[j])
+            found = _comma_place(table, doc[j], chain[-1][1] is not None and chain[-1][0].type in PLACE_LIKE)
             if found is None:
                 break
             chain.append(found)

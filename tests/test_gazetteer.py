@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from pathlib import Path
 
 import pytest
 
@@ -111,7 +112,6 @@ def test_common_words_lowercase_and_non_places_give_none(text):
 @pytest.mark.parametrize(
     "region",
     [
-        "Crimea",  # ISO names it "Avtonomna Respublika Krym" and no English exonym is made up
         "West Yorkshire",  # a second-level division
         "Punjab",  # a province of Pakistan and a state of India
     ],
@@ -166,7 +166,7 @@ def test_iso_subdivisions_never_shadow_known_places(monkeypatch):
     names = ["Idlib", "Paris", "Delhi", "Madrid", "Beijing", "Montana", "Maryland", "Wales", "Georgia", "Kabul",
              "Victoria", "Dayr az Zawr", "Dimashq", "Moskva", "Bamyan", "Kandahar"]
     with_iso = [lookup(name) for name in names]
-    monkeypatch.setattr(gazetteer._Index, "add_subdivisions", lambda self: None)
+    monkeypatch.setattr(gazetteer._Index, "add_subdivisions", lambda self, exonyms: None)
     gazetteer._index.cache_clear()
     gazetteer._loose_index.cache_clear()
     try:
@@ -299,3 +299,19 @@ def test_a_historical_state_holds_the_countries_it_held():
     assert contains(soviet, lookup("Latvia")) and contains(soviet, lookup("Riga"))
     assert gazetteer.lies_outside(soviet, lookup("Paris"))
     assert country_of_demonym("Soviet") == soviet
+
+
+def test_every_exonym_names_an_iso_region():
+    import pycountry
+
+    data = tomllib.loads((Path(gazetteer.__file__).parent.parent / "ontology" / "places.toml").read_text(encoding="utf-8"))
+    missing = [code for code in data["exonyms"] if pycountry.subdivisions.get(code=code) is None]
+    assert not missing
+
+
+@pytest.mark.parametrize("english, local", [
+    ("Bavaria", "Bayern"), ("Lombardy", "Lombardia"), ("Donetsk Oblast", "Donetska oblast"),
+    ("Crimea", "Avtonomna Respublika Krym"),
+])
+def test_an_english_region_name_is_the_iso_region(english, local):
+    assert lookup(english) == lookup(local) and lookup(english).kind == "Region"
