@@ -206,6 +206,10 @@ def _make_entity(key: str, members: list[tuple[str, Mention]], used: Counter) ->
     types = Counter(m.type for m in mentions if m.kind != "pronoun")
     best = max(types.values())
     type_ = next(t for t in TYPE_PRIORITY if types.get(t) == best) if types else "Entity"
+    if type_ in ("Organization", "Person") and any(m.type in PLACE_TYPES for m in mentions if m.kind == "name"):
+        # NER often calls an unknown town an organization or a person ("DUNMARCH, Ellaria — ... at
+        # Dunmarch"); the context that made one of its mentions a place rarely errs that way
+        type_ = max((t for t in types if t in PLACE_TYPES), key=lambda t: (types[t], -TYPE_PRIORITY.index(t)))
     names = {n for m in mentions if m.kind != "pronoun" for n in m.names}
     place = None
     if key.startswith("geo:"):

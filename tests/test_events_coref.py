@@ -96,3 +96,15 @@ def test_variant_spellings_are_one_place_linked_to_geonames(graph_of):
 def test_president_title_stays_with_the_right_person(graph_of):
     kg = graph_of("King Salman met Prince Mohammed bin Salman. Salman ordered the campaign.")
     assert kg.find("Salman") != kg.find("Mohammed bin Salman")
+
+
+def test_a_town_the_dateline_names_stays_a_place_where_ner_calls_it_a_person(nlp):
+    from kg.ingest import Document
+    from kg.pipeline import analyse, assemble
+
+    text = ("BRENNIK, Ostaria — Militants shelled Brennik on Monday. The shelling of Brennik killed four people. "
+            "Brennik has been besieged since June.")
+    kg = assemble([analyse(Document(id="x", text=text), nlp(text))])
+    types = {d["label"]: d["type"] for _, d in kg.graph.nodes(data=True)}
+    assert types["Brennik"] == "Location", types
+    assert ("Brennik", "Ostaria") in {(kg.label(s), kg.label(o)) for s, _, o, _ in kg.triples(("locatedIn",), ("asserted",))}
