@@ -229,6 +229,9 @@ def authorized_verb(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             obj = named(objs[0]) if objs else None
         elif lemma(verb) in words("relations", "authorized", "verbs"):
             obj = direct_object(verb)
+            if obj is not None and verb.dep_ == "relcl" and noun_type(obj) not in ("Attack", "Event") and obj.dep_ == "pobj" \
+                    and obj.head.lower_ == "of" and noun_type(obj.head.head) in ("Attack", "Event"):
+                obj = obj.head.head  # "Russia's invasion of Ukraine, which Putin ordered": one orders an act, not a country
             if obj is not None and obj.dep_ == "dobj" and kids(verb, "xcomp", "ccomp") and \
                     (obj.ent_type_ in ("PERSON", "NORP", "ORG") or lemma(obj) in words("nouns", "group")):
                 continue  # "ordered troops to withdraw": the order is the clause, not the troops
@@ -716,8 +719,10 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
         if desc.pos_ == "NOUN":
             outers += [c for c in kids(desc, "compound") if c.pos_ == "PROPN" and (m := _named_place(table, c))
                        and gazetteer.lookup(m.text) is not None]
+        described = [name, *name.conjuncts] if desc.tag_ == "NNS" else [name]  # "Passau and Straubing, two cities in X"
         for outer in outers:
-            yield Candidate(name, "locatedIn", place_of(outer), desc, "located_in_apposition", 0.8)
+            for each in described:
+                yield Candidate(each, "locatedIn", place_of(outer), desc, "located_in_apposition", 0.8)
         for mod in kids(desc, "amod", "compound"):
             country = gazetteer.country_of_demonym(mod.text) if mod.text[:1].isupper() else None
             if country is not None:

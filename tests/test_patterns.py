@@ -20,6 +20,8 @@ def facts(result: dict) -> set:
     ("The operation was carried out at the direction of Admiral Joan Pike.", "Joan Pike", "operation"),
     ("The mission, launched on President Luis Ortega's order, lasted two hours.", "Luis Ortega", "mission"),
     ("Mr Ortega's decision to launch an offensive surprised his allies.", "Ortega", "offensive"),
+    # the relative clause hangs on "Chad"; what was ordered is the invasion
+    ("Libya's invasion of Chad, which Colonel Omar Tarik ordered in 1983, failed.", "Omar Tarik", "invasion"),
 ])
 def test_authorized_forms(extract, text, subject, obj):
     found = extract(text)
@@ -151,7 +153,8 @@ def test_intercepting_is_not_attacking(extract):
     ("The company is based in Toronto, Ontario, and employs 300 people.", "Toronto", "Ontario"),
     ("He was born in Montreal, Quebec, in 1950.", "Montreal", "Quebec"),
     ("Protests spread to Latvia in the Soviet Union.", "Latvia", "Soviet Union"),
-    ("Shelling hit Bakhmut in Ukraine's Donetsk Oblast.", "Bakhmut", "Donetsk Oblast"),  # NER: GPE; "union" is no organization here
+    ("Shelling hit Bakhmut in Ukraine's Donetsk Oblast.", "Bakhmut", "Donetsk Oblast"),
+    ("Depots in Passau and Straubing, two cities in Lower Bavaria, were closed.", "Passau", "Lower Bavaria"),  # NER: GPE; "union" is no organization here
     ("The bishop served in the Soviet republic of Byelorussia.", "Byelorussia", "Soviet Union"),
     ("A gunship fired on a trauma hospital run by Doctors Without Borders in Kunduz.", "trauma hospital", "Kunduz"),
     ("Troops pushed into the Sambisa Forest, a vast former game reserve in Borno state.", "Sambisa Forest", "Borno state"),
