@@ -283,6 +283,9 @@ def _in_place_context(tokens: list[Token], places: set[int] = frozenset()) -> bo
             and head.head.head.lower_ in LOCATIVE_PREPS
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in place_nouns:
         return True
+    if head.dep_ == "pobj" and head.head.lower_ in ("in", "inside") and head.head.head.pos_ == "NOUN" \
+            and head.head.head.lemma_.lower() in place_nouns and not _titled(tokens):
+        return True  # "Axum, an ancient town in central Tigray"
     if any(c.dep_ == "appos" and (c.lemma_.lower() in place_nouns or noun_type(c) == "Location") for c in head.children):
         return True  # "X, a town in Y", "the Sambisa Forest, a vast former game reserve"
     position_verbs = words("relations", "locatedIn", "position_verbs")

@@ -469,7 +469,8 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         gap = 2 if prep.i > sent.start + 1 and prep.nbor(-1).text == "," else 1  # "the Palace of Fine Arts, in San Francisco"
         left = prep.doc[prep.i - gap] if prep.i - gap >= sent.start else None
         before = table.at(left) if left is not None else None
-        if before is not None and before.kind == "name" and before.type in PLACE_LIKE and before.end == left.i + 1:
+        if before is not None and (before.kind == "name" or before.attrs.get("proper")) and before.type in PLACE_LIKE \
+                and before.end == left.i + 1:
             inner = _shore(before, left)  # "Gosforth in northeast England", whatever the parser attached "in" to
         elif inner.pos_ in ("VERB", "AUX") and prep.i > sent.start and prep.nbor(-1).pos_ in ("NOUN", "PROPN"):
             inner = prep.nbor(-1)
@@ -625,7 +626,8 @@ def located_in_frame(sent: Span, table: MentionTable) -> Iterator[Candidate]:
                 if outer is not None and known is not None and known.kind == "City" and gazetteer.lies_outside(outer, known):
                     continue  # "In Ukraine, ... near Belgorod": GeoNames puts Belgorod elsewhere
                 small = mention is not None and mention.kind in ("name", "nominal") and mention.type in ("Location", "City", "Region") \
-                    and (mention.kind == "name" or any(c.pos_ == "PROPN" for c in kids(inner, "compound")))
+                    and (mention.kind == "name" or any(c.pos_ == "PROPN" for c in kids(inner, "compound"))) \
+                    and not set(mention.text.lower().split()) & words("nouns", "water")  # the Red Sea is in no city
                 if small and mention.index != frame.index:
                     yield Candidate(inner, "locatedIn", token, prep, "located_in_frame", 0.65)
 
@@ -706,6 +708,12 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
                 name = desc.doc[before.head]  # "Residents of Tyre, a city in Lebanon": the parser hung it on "Residents"
         elif desc_of.dep_ == "attr" and lemma(desc_of.head) == "be" and kids(desc_of.head, "nsubj"):
             name = named(kids(desc_of.head, "nsubj")[0])  # "Saudi Arabia is a Gulf state"
+        elif desc.dep_ in ("dobj", "conj", "npadvmod") and (left := desc.left_edge.i) >= 2 and desc.doc[left - 1].text == "," \
+                and desc.doc[left].lower_ in ("the", "a", "an") and (before := _named_place(table, desc.doc[left - 2])) is not None \
+                and (desc.i + 1 >= len(desc.doc) or desc.doc[desc.right_edge.i + 1].is_punct):
+            # "bombed targets in Tripoli and Benghazi, the two largest cities in Libya, in ...": the parser
+            # made the apposition an object; the comma, article and closing punctuation say what it is
+            name = desc.doc[before.head]
         else:
             appos = [a for a in kids(desc, "appos") if a.pos_ == "PROPN"]
             if not appos:
@@ -843,6 +851,10 @@ def located_in_comma(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         chain = chain[:last + 1]
         if len(chain) < 2 or any(place and place.kind == "Country" for _, place in chain[:-1]):
             continue
+        wide, outer = gazetteer.container(first.text), chain[1][1]
+        if wide is not None and outer is not None and wide.kind == outer.kind == "Region" and wide.country == outer.country \
+                and gazetteer.abbreviation(chain[1][0].text) is None:
+            continue  # "Ontario, Quebec and New York": provinces in a list, not one in the other ("Washington, D.C." is)
         after = chain[-1][0].end
         if after < sent.end and doc[after].pos_ == "CCONJ":
             while after + 1 < sent.end - 1 and doc[after + 1].lower_ in DIRECTIONS:
@@ -1019,7 +1031,7 @@ def _ownerless_weapon(token: Token, table: MentionTable) -> bool:
     mention = table.at(token)
     return mention is not None and mention.type == "Artifact" and mention.kind == "nominal" and not any(
         c.pos_ == "PROPN" or c.ent_type_ or gazetteer.country_of_demonym(c.text) or noun_type(c) in ("Group", "Organization")
-        for c in token.lefts if c.dep_ in ("compound", "amod", "poss", "nmod"))
+        or c.lower_ in words("nouns", "owner_modifiers") for c in token.lefts if c.dep_ in ("compound", "amod", "poss", "nmod"))
 
 
 def _is_time(token: Token) -> bool:
@@ -1031,7 +1043,10 @@ def _is_time(token: Token) -> bool:
 
 
 def _is_abstract(token: Token) -> bool:
-    return lemma(token) in words("nouns", "abstract")
+    """Criticism's objects ("the plan") and nature's subjects ("an ice storm struck Quebec") are no sides of an attack."""
+    compound = " ".join([c.lemma_.lower() for c in token.lefts if c.dep_ == "compound"] + [lemma(token)])
+    return lemma(token) in words("nouns", "abstract") or lemma(token) in words("nouns", "natural") \
+        or compound in words("nouns", "natural")
 
 
 def _military(sent: Span) -> bool:
@@ -1155,8 +1170,9 @@ def _types_ok(predicate: str, subj: Mention, obj: Mention) -> bool:
     if predicate == "locatedIn":
         if obj.kind == "nominal" and obj.type not in ("Location", "Facility"):
             return False
-        if any(m.kind == "nominal" and m.type in PLACE_LIKE and m.attrs.get("plural") for m in (subj, obj)):
-            return False  # "targets in Yemen", "civilian areas of Stepanakert" are no one place; "an oil facility in Jizan" is
+        if any(m.kind == "nominal" and m.attrs.get("plural") and (m.type == "Location" or m.attrs.get("lemma") in words("nouns", "owned_targets"))
+               for m in (subj, obj)):
+            return False  # "civilian areas", "targets in Yemen" are no one place; "training camps in Afghanistan" are named by what they are  # "targets in Yemen", "civilian areas of Stepanakert" are no one place; "an oil facility in Jizan" is
         if subj.kind == "nominal" and subj.type == "Organization":
             return False
     if predicate == "spokespersonFor" and subj.kind == "nominal":

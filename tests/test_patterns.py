@@ -81,6 +81,8 @@ def test_generic_targets_stand_for_their_owner(extract):
     "Halder Freight launched a dawn raid on the shares of its rival Ostmark Cargo on Monday.",
     "The union accused managers of torpedoing two earlier rounds of talks.",
     "A spokeswoman accused Halder of trying to storm the company through the back door.",
+    "A powerful ice storm struck Manitoba and North Dakota on Sunday.",  # nature is no attacker
+    "An earthquake hit central Italy overnight.",
 ])
 def test_metaphors_are_not_attacks(extract, text):
     assert not any(p == "attacked" for _, p, _ in extract(text))
@@ -154,7 +156,13 @@ def test_intercepting_is_not_attacking(extract):
     ("He was born in Montreal, Quebec, in 1950.", "Montreal", "Quebec"),
     ("Protests spread to Latvia in the Soviet Union.", "Latvia", "Soviet Union"),
     ("Shelling hit Bakhmut in Ukraine's Donetsk Oblast.", "Bakhmut", "Donetsk Oblast"),
-    ("Depots in Passau and Straubing, two cities in Lower Bavaria, were closed.", "Passau", "Lower Bavaria"),  # NER: GPE; "union" is no organization here
+    ("Depots in Passau and Straubing, two cities in Lower Bavaria, were closed.", "Passau", "Lower Bavaria"),
+    # the parser makes the apposition an object of "bombed"; the commas and the article say otherwise
+    ("Jets bombed depots in Misrata and Sirte, the two port cities in Libya, on Monday.", "Misrata", "Libya"),
+    ("Police raided an office in Kaunas, the second city of neighboring Lithuania, killing two.", "Kaunas", "Lithuania"),
+    ("Gunmen killed ten people in Adwa, an old town in central Tigray, last week.", "Adwa", "Tigray"),  # NER: persons
+    ("A jet bombed a market in Pale, a village in Tabayin township in the Sagaing region.", "Tabayin township", "Sagaing region"),
+    ("Rebels shelled army posts in northern Shan state.", "army posts", "Shan state"),  # facilities, named by kind  # NER: GPE; "union" is no organization here
     ("The bishop served in the Soviet republic of Byelorussia.", "Byelorussia", "Soviet Union"),
     ("A gunship fired on a trauma hospital run by Doctors Without Borders in Kunduz.", "trauma hospital", "Kunduz"),
     ("Troops pushed into the Sambisa Forest, a vast former game reserve in Borno state.", "Sambisa Forest", "Borno state"),
@@ -179,6 +187,8 @@ def test_located_in_forms(extract, text, inner, outer):
     ("Aid reached civilian areas of Stepanakert.", "civilian areas", "Stepanakert"),  # no one place
     ("She moved to Paris, where she met Jean in London.", "London", "Paris"),  # GeoNames: another country
     ("Washington: Officials in Baghdad said the talks failed.", "Baghdad", "Washington"),
+    ("A powerful ice storm hit Ontario, Quebec and the northeastern United States.", "Ontario", "Quebec"),  # a list
+    ("In Khartoum, officials said ships in the Red Sea were searched.", "Red Sea", "Khartoum"),
     # a place noun with its own name describes no name before it
     ("Drought in Kenya and Madagascar, the Sahara desert in Africa and floods in Asia were studied.", "Madagascar", "Africa"),
     ("Airstrikes hit Syria on Monday, including Mosul.", "Mosul", "Syria"),
@@ -293,6 +303,7 @@ def test_no_named_spokesperson_no_triple(extract, text):
     ("Governor Ana Silva refused to authorize the raid.", "negated"),
     ("Governor Ana Silva has yet to approve the raid.", "negated"),
     ("Norland neither confirmed nor denied shelling Marivel.", "hedged"),
+    ("Officials claimed that rebel fighters had shelled Marivel first.", "hedged"),  # a claim is not a report
 ])
 def test_factuality_cues(extract, text, status):
     found = extract(text)
