@@ -406,7 +406,9 @@ def event_targets(noun: Token) -> list[Token]:
     for acl in kids(noun, "acl"):
         if lemma(acl) in words("relations", "attacked", "intent"):
             targets += kids(acl, "dobj")
-    return [named(t) for t in targets]
+    # "a dawn raid on its rival(,) X" is no attack on X; "a raid on rival militias" is
+    return [named(t) for t in targets if not _is_abstract(t)
+            and not (kids(t, "poss") and any(_is_abstract(c) for c in kids(t, "compound", "amod")))]
 
 
 @pattern

@@ -83,6 +83,8 @@ def test_generic_targets_stand_for_their_owner(extract):
     "A spokeswoman accused Halder of trying to storm the company through the back door.",
     "A powerful ice storm struck Manitoba and North Dakota on Sunday.",  # nature is no attacker
     "An earthquake hit central Italy overnight.",
+    "Halder Freight launched a dawn raid on its Bavarian rival, Ostmark Cargo, on Monday.",
+    "Halder Freight launched a dawn raid on its rival Ostmark Cargo on Monday.",
 ])
 def test_metaphors_are_not_attacks(extract, text):
     assert not any(p == "attacked" for _, p, _ in extract(text))
