@@ -952,6 +952,9 @@ def _title_org(title: Token) -> Token | None:
     for mod in sorted(mods, key=lambda m: not m.ent_type_):  # "Deputy Pentagon press secretary": Pentagon
         if mod.pos_ == "PROPN" or mod.ent_type_:
             return mod
+    for mod in mods:  # "Kenyan government spokesman X", "Sumbravi's army spokesman, X"
+        if mod.pos_ == "NOUN" and noun_type(mod) in ("Organization", "Group") and (kids(mod, "amod", "poss", "compound")):
+            return mod
     poss = kids(title, "poss")
     if poss and poss[0].lower_ == "whose" and title.head.dep_ == "relcl":
         return title.head.head  # "the Red Lantern Society, whose spokeswoman, X"

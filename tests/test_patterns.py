@@ -267,6 +267,7 @@ def test_adjacency_and_lists_are_not_containment(extract):
     ("Tom Rudd, the agency's spokesman, declined to comment.", "Tom Rudd", "agency"),
     ("A spokesman for UNICEF, Marco Bell, said schools were shut.", "Marco Bell", "UNICEF"),
     ("Dele Ojo, a spokesman for the Ghanaian presidency, said talks would resume.", "Dele Ojo", "Ghanaian presidency"),
+    ("Ugandan government spokesman Ofwono Opondo said the troops would stay.", "Ofwono Opondo", "Ugandan government"),
     ("Acme's press secretary, Jo Park, said the offer stood.", "Jo Park", "Acme"),
     ("Hamas spokesman Hazem Qassem said the group would not negotiate.", "Hazem Qassem", "Hamas"),
     ("Deputy Pentagon press secretary Sabrina Singh said the strikes would continue.", "Sabrina Singh", "Pentagon"),
@@ -287,6 +288,7 @@ def test_spokesperson_forms(extract, text, person, org):
     "A spokesman for the group said the talks had failed.",
     "The foreign minister, Dana Holt, said the talks had failed.",
     "Asked about the report, their spokesman, Farhad Shami, declined to comment.",  # "their" has no antecedent
+    "A government spokesman, Ali Musa, said talks would resume.",  # which government?
 ])
 def test_no_named_spokesperson_no_triple(extract, text):
     assert not any(p == "spokespersonFor" for _, p, _ in extract(text))
