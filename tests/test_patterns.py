@@ -267,7 +267,7 @@ def test_adjacency_and_lists_are_not_containment(extract):
     ("Tom Rudd, the agency's spokesman, declined to comment.", "Tom Rudd", "agency"),
     ("A spokesman for UNICEF, Marco Bell, said schools were shut.", "Marco Bell", "UNICEF"),
     ("Dele Ojo, a spokesman for the Ghanaian presidency, said talks would resume.", "Dele Ojo", "Ghanaian presidency"),
-    ("Ugandan government spokesman Ofwono Opondo said the troops would stay.", "Ofwono Opondo", "Ugandan government"),
+    ("Kenyan government spokesman Alfred Mutua said the police would be deployed.", "Alfred Mutua", "Kenyan government"),
     ("Acme's press secretary, Jo Park, said the offer stood.", "Jo Park", "Acme"),
     ("Hamas spokesman Hazem Qassem said the group would not negotiate.", "Hazem Qassem", "Hamas"),
     ("Deputy Pentagon press secretary Sabrina Singh said the strikes would continue.", "Sabrina Singh", "Pentagon"),
