@@ -166,6 +166,9 @@ def subject_of(verb: Token) -> Token | None:
         if verb.dep_ == "pcomp" and verb.head.lower_ == "of" and lemma(verb.head.head) in {"accuse", "suspect", "blame", "charge"}:
             obj = kids(verb.head.head, "dobj")
             return named(obj[0]) if obj else None
+        if verb in _infinitives(verb.head) and (controller := [o for o in kids(verb.head, "dobj")
+                                                                if o.i < verb.i and o.pos_ in ("NOUN", "PROPN", "PRON")]):
+            return named(controller[0])  # "Biden ordered the Pentagon to carry out strikes": the Pentagon acts
         if verb.dep_ in ("xcomp", "advcl", "conj", "acl") and verb.head is not verb:
             if verb.dep_ == "acl" and verb.tag_ in ("VBG",):
                 return verb.head
@@ -175,6 +178,11 @@ def subject_of(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _infinitives(verb: Token) -> list[Token]:
+    """The to-infinitive clauses of a verb, which the parser labels xcomp or advcl: "ordered X *to launch* Y"."""
+    return kids(verb, "xcomp") + [c for c in kids(verb, "advcl") if any(a.lower_ == "to" for a in kids(c, "aux"))]
 
 
 def agent_of(verb: Token) -> Token | None:
@@ -232,9 +240,18 @@ def authorized_verb(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             if obj is not None and verb.dep_ == "relcl" and noun_type(obj) not in ("Attack", "Event") and obj.dep_ == "pobj" \
                     and obj.head.lower_ == "of" and noun_type(obj.head.head) in ("Attack", "Event"):
                 obj = obj.head.head  # "Russia's invasion of Ukraine, which Putin ordered": one orders an act, not a country
-            if obj is not None and obj.dep_ == "dobj" and kids(verb, "xcomp", "ccomp") and \
-                    (obj.ent_type_ in ("PERSON", "NORP", "ORG") or lemma(obj) in words("nouns", "group")):
-                continue  # "ordered troops to withdraw": the order is the clause, not the troops
+            if obj is not None and obj.dep_ == "dobj" and (kids(verb, "ccomp") or _infinitives(verb)) and \
+                    (obj.ent_type_ in ("PERSON", "NORP", "ORG") or lemma(obj) in words("nouns", "group") | words("nouns", "person")
+                     or noun_type(obj) == "Organization"):
+                # "ordered troops to withdraw": the order is the clause, not the troops; "directed the
+                # commander to launch the air campaign" ordered the campaign
+                acts = [e for x in _infinitives(verb) if lemma(x) in words("relations", "authorized", "execute")
+                        for e in kids(x, "dobj") if noun_type(e) in ("Attack", "Event")]
+                subj = subject_of(verb)
+                if subj is not None:
+                    for act in acts:
+                        yield Candidate(subj, "authorized", act, verb, "authorized_active", 0.85)
+                continue
         else:
             continue
         passive = passive_object(verb) if is_passive(verb) else None

@@ -39,6 +39,20 @@ def test_ordering_people_to_act_is_not_authorizing_them(extract):
     assert not any(p == "authorized" and o == "troops" for _, p, o in found)
 
 
+@pytest.mark.parametrize("text, authorizer, act, actor, target", [
+    ("President Luis Ortega ordered the army to carry out strikes on rebel camps near Velka.",
+     "Luis Ortega", "strikes", "army", "rebel camps"),
+    ("Admiral Joan Pike directed the fleet's commander to launch the offensive.", "Joan Pike", "offensive", None, None),
+])
+def test_ordering_someone_to_act_authorizes_the_act_and_they_act(extract, text, authorizer, act, actor, target):
+    """Object control: whoever is ordered to strike strikes; the one who ordered authorized it."""
+    found = facts(extract(text))
+    assert (authorizer, "authorized", act) in found, found
+    assert not any(p == "attacked" and s == authorizer for s, p, _ in found), found
+    if actor:
+        assert (actor, "attacked", target) in found, found
+
+
 # -- attacked -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, subject, obj", [
