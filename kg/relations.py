@@ -628,9 +628,24 @@ def located_in_frame(sent: Span, table: MentionTable) -> Iterator[Candidate]:
     if header is not None and header.end < sent.end and sent.doc[header.end].text == ":" and header.type in ("Region", "Country"):
         # a roundup's "Oregon: Fires east of the Cascade Mountains ...": the whole item is in the state
         frames.append((sent.doc[header.head], sent[header.end:], preps | {"of", "near", "to", "from", "on"}))
+    acts = []  # what a frame's own clause does there: its events, and the facility it names as object
+    if frames and first.head.pos_ in ("VERB", "AUX"):
+        acts.append((frames[0][0], [o for o in kids(first.head, "dobj") if noun_type(o) == "Facility" and not kids(o, "prep")]))
     for clause in sent:
         if clause.dep_ in ("relcl", "advcl") and any(c.lower_ == "where" for c in kids(clause, "advmod")):
-            frames.append((clause.head, clause.subtree, preps))
+            place = clause.head
+            mention = table.at(place)
+            if mention is not None and mention.start >= 2 and place.doc[mention.start - 1].text == ",":
+                before = table.at(place.doc[mention.start - 2])
+                if before is not None and before.type in PLACE_LIKE:
+                    place = place.doc[before.head]  # "Plattsburgh, New York, where ...": the town, not the state
+            frames.append((place, clause.subtree, preps))
+            acts.append((place, [o for o in kids(clause, "dobj", "nsubj", "nsubjpass") if noun_type(o) in ("Attack", "Event")]))
+    for token, objects in acts:  # "In Khartoum, missiles destroyed a factory"; "X, where the mayor ordered an evacuation"
+        frame = table.at(token)
+        if frame is not None and frame.kind == "name" and frame.type in ("City", "Region", "Country", "Location"):
+            for obj in objects:
+                yield Candidate(obj, "locatedIn", token, obj, "located_in_frame", 0.6)
     for token, scope, preps in frames:
         frame = table.at(token)
         if frame is None or frame.kind == "pronoun" or frame.type not in ("City", "Region", "Country", "Location"):

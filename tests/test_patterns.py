@@ -166,6 +166,8 @@ def test_intercepting_is_not_attacking(extract):
     ("The Donbas comprises Donetsk and Luhansk.", "Luhansk", "Donbas"),
     ("Floods swept across central Europe, including Austria and Hungary.", "Hungary", "Europe"),
     ("Biden flew to Poland, where he met refugees in Rzeszow.", "Rzeszow", "Poland"),
+    ("Snow cut power in Burlington, Vermont, where the mayor ordered the evacuation of two schools.", "evacuation", "Burlington"),
+    ("In Mosul, rockets destroyed a cement factory on Tuesday.", "cement factory", "Mosul"),
     ("Oregon: Fires east of the Cascade Mountains burned 80,000 acres.", "Cascade Mountains", "Oregon"),
     # Ontario is also a Californian city, and bigger than none of these: the comma asks for the province
     ("The company is based in Toronto, Ontario, and employs 300 people.", "Toronto", "Ontario"),
