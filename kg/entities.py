@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kg import gazetteer
@@ -93,7 +94,7 @@ def _has_surname(name: str) -> bool:
     return len(tokens) > 1 and tokens[-2].lower() not in PARTICLES
 
 
-def _reading(mention: Mention):
+def _reading(mention: Mention) -> Callable[[str], gazetteer.Place | None]:
     """How the gazetteer reads a place name in its context: inside the place after its comma
     ("London, Ontario"), as a region after a comma ("Toronto, Ontario"), else its best reading."""
     if (outer := mention.attrs.get("within")) is not None and (place := gazetteer.by_id(str(outer))) is not None:

@@ -509,8 +509,9 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         named_place = _place_after(prep, table)
         if named_place is not None and not any((m := table.at(place_of(o))) and m.type in PLACE_LIKE for o in outers):
             outers = [named_place]  # "in southern Indiana playing basketball" parsed as one noun
-        outer_place = (m := _named_place(table, place_of(outers[0]))) is not None and gazetteer.lookup(m.text) if outers else None
-        inners = _place_list(inner, table, outer_place or None) if inner.i == prep.i - gap else [inner]
+        outer_name = _named_place(table, place_of(outers[0])) if outers else None
+        outer_place = gazetteer.lookup(outer_name.text) if outer_name is not None else None
+        inners = _place_list(inner, table, outer_place) if inner.i == prep.i - gap else [inner]
         inners = [n for each in inners for n in _named_modifiers(each) or [each]]
         if inner.dep_ == "pobj" and inner.head.lower_ == "near":
             near = inner.head  # "the Wakulla cave near Tallahassee in northern Florida" is in Florida too
@@ -577,7 +578,7 @@ def located_on(sent: Span, table: MentionTable) -> Iterator[Candidate]:
 def _place_list(last: Token, table: MentionTable, outer: gazetteer.Place | None = None) -> list[Token]:
     """ "Kosovo, Sandzak and Vojvodina in Serbia": a phrase right after a list of named places
     places all of them. The list must be nothing but bare named places, none a country or state
-    unless the phrase names something bigger ("Lithuania and Latvia in the Soviet Union")."""
+    unless the phrase names something bigger ("Estonia, Latvia and Lithuania in the Soviet Union")."""
     if last.dep_ != "conj":
         return [last]
     first = last
@@ -621,16 +622,16 @@ def located_in_frame(sent: Span, table: MentionTable) -> Iterator[Candidate]:
     in Casablanca"). The gazetteer vetoes a town it knows to lie elsewhere."""
     first = sent[0]
     preps = words("relations", "locatedIn", "frame_preps")
-    frames = []
+    frames, acts = [], []  # acts: what a frame's own clause does there, its events and the facility it names
     if first.lower_ in ("in", "inside") and first.dep_ == "prep" and kids(first, "pobj"):
-        frames.append((place_of(kids(first, "pobj")[0]), sent[1:], preps))
+        frame = place_of(kids(first, "pobj")[0])
+        frames.append((frame, sent[1:], preps))
+        if first.head.pos_ in ("VERB", "AUX"):  # "In Mosul, rockets destroyed a cement factory"
+            acts.append((frame, [o for o in kids(first.head, "dobj") if noun_type(o) == "Facility" and not kids(o, "prep")]))
     header = table.at(first)
     if header is not None and header.end < sent.end and sent.doc[header.end].text == ":" and header.type in ("Region", "Country"):
         # a roundup's "Oregon: Fires east of the Cascade Mountains ...": the whole item is in the state
         frames.append((sent.doc[header.head], sent[header.end:], preps | {"of", "near", "to", "from", "on"}))
-    acts = []  # what a frame's own clause does there: its events, and the facility it names as object
-    if frames and first.head.pos_ in ("VERB", "AUX"):
-        acts.append((frames[0][0], [o for o in kids(first.head, "dobj") if noun_type(o) == "Facility" and not kids(o, "prep")]))
     for clause in sent:
         if clause.dep_ in ("relcl", "advcl") and any(c.lower_ == "where" for c in kids(clause, "advmod")):
             place = clause.head
@@ -641,7 +642,7 @@ def located_in_frame(sent: Span, table: MentionTable) -> Iterator[Candidate]:
                     place = place.doc[before.head]  # "Plattsburgh, New York, where ...": the town, not the state
             frames.append((place, clause.subtree, preps))
             acts.append((place, [o for o in kids(clause, "dobj", "nsubj", "nsubjpass") if noun_type(o) in ("Attack", "Event")]))
-    for token, objects in acts:  # "In Khartoum, missiles destroyed a factory"; "X, where the mayor ordered an evacuation"
+    for token, objects in acts:
         frame = table.at(token)
         if frame is not None and frame.kind == "name" and frame.type in ("City", "Region", "Country", "Location"):
             for obj in objects:

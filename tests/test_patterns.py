@@ -173,6 +173,7 @@ def test_intercepting_is_not_attacking(extract):
     ("The company is based in Toronto, Ontario, and employs 300 people.", "Toronto", "Ontario"),
     ("He was born in Montreal, Quebec, in 1950.", "Montreal", "Quebec"),
     ("Protests spread to Latvia in the Soviet Union.", "Latvia", "Soviet Union"),
+    ("Protests spread through Estonia, Latvia and Lithuania in the Soviet Union.", "Estonia", "Soviet Union"),
     ("Shelling hit Bakhmut in Ukraine's Donetsk Oblast.", "Bakhmut", "Donetsk Oblast"),
     ("Depots in Passau and Straubing, two cities in Lower Bavaria, were closed.", "Passau", "Lower Bavaria"),
     # the parser makes the apposition an object of "bombed"; the commas and the article say otherwise
