@@ -58,10 +58,15 @@ def span_text(tokens: list[Token]) -> str:
     return "".join(t.text_with_ws for t in tokens).strip()
 
 
+def compound_lemma(token: Token) -> str:
+    """A noun's lemma with its compounds before it: "air base", "ice storm"."""
+    return " ".join([c.lemma_.lower() for c in token.lefts if c.dep_ == "compound"] + [token.lemma_.lower()])
+
+
 def noun_type(token: Token) -> str:
     """Class of a common noun from its head lemma (or compound + head, e.g. "air base")."""
     lemma = token.lemma_.lower()
-    compound = " ".join([c.lemma_.lower() for c in token.lefts if c.dep_ == "compound"] + [lemma])
+    compound = compound_lemma(token)
     for key in (compound, lemma):
         if key in words("nouns", "attack"):
             mods = {c.lemma_.lower() for c in token.lefts if c.dep_ in ("compound", "amod", "nmod", "nummod")}

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer
 from kg.factuality import factuality, local_cue
-from kg.mentions import DASHES, LOCATIVE_PREPS, QUANTITY_HEADS, Mention, MentionTable, noun_type
+from kg.mentions import DASHES, LOCATIVE_PREPS, QUANTITY_HEADS, Mention, MentionTable, compound_lemma, noun_type
 from kg.vocabulary import words
 
 
@@ -985,7 +985,7 @@ def _title_org(title: Token) -> Token | None:
     for mod in sorted(mods, key=lambda m: not m.ent_type_):  # "Deputy Pentagon press secretary": Pentagon
         if mod.pos_ == "PROPN" or mod.ent_type_:
             return mod
-    for mod in mods:  # "Kenyan government spokesman X", "Sumbravi's army spokesman, X"
+    for mod in mods:  # "Kenyan government spokesman X"; a bare "government spokesman" names no one
         if mod.pos_ == "NOUN" and noun_type(mod) in ("Organization", "Group") and (kids(mod, "amod", "poss", "compound")):
             return mod
     poss = kids(title, "poss")
@@ -1082,9 +1082,8 @@ def _is_time(token: Token) -> bool:
 
 def _is_abstract(token: Token) -> bool:
     """Criticism's objects ("the plan") and nature's subjects ("an ice storm struck Quebec") are no sides of an attack."""
-    compound = " ".join([c.lemma_.lower() for c in token.lefts if c.dep_ == "compound"] + [lemma(token)])
-    return lemma(token) in words("nouns", "abstract") or lemma(token) in words("nouns", "natural") \
-        or compound in words("nouns", "natural")
+    natural = words("nouns", "natural")
+    return lemma(token) in words("nouns", "abstract") or lemma(token) in natural or compound_lemma(token) in natural
 
 
 def _military(sent: Span) -> bool:
@@ -1210,7 +1209,7 @@ def _types_ok(predicate: str, subj: Mention, obj: Mention) -> bool:
             return False
         if any(m.kind == "nominal" and m.attrs.get("plural") and (m.type == "Location" or m.attrs.get("lemma") in words("nouns", "owned_targets"))
                for m in (subj, obj)):
-            return False  # "civilian areas", "targets in Yemen" are no one place; "training camps in Afghanistan" are named by what they are  # "targets in Yemen", "civilian areas of Stepanakert" are no one place; "an oil facility in Jizan" is
+            return False  # "civilian areas", "targets in Yemen" are no one place; "training camps in Afghanistan" are
         if subj.kind == "nominal" and subj.type == "Organization":
             return False
     if predicate == "spokespersonFor" and subj.kind == "nominal":
