@@ -44,13 +44,16 @@ def link_aliases(doc: Doc, table: MentionTable) -> None:
                 mention.ref = first.index
 
 
-def _candidates(doc: Doc, table: MentionTable, before: int, types: frozenset[str] | set[str]) -> list[Mention]:
-    """Named mentions of the wanted types in this and the two previous sentences, nearest first."""
+def _candidates(doc: Doc, table: MentionTable, before: int, types: frozenset[str] | set[str],
+                described: bool = False) -> list[Mention]:
+    """Named mentions of the wanted types in this and the two previous sentences, nearest first;
+    with ``described``, also groups a demonym or a name describes ("Serbian forces", "Houthi fighters")."""
     sent_starts = [sent.start for sent in doc.sents]  # in order; parsed once by spaCy
     here = _sentence_of(doc, before)
     window = [s for s in sent_starts if s <= here][-3:]
     low = window[0] if window else 0
-    found = [m for m in table.mentions if m.kind == "name" and low <= m.start < before and m.type in types and m.ref is None]
+    found = [m for m in table.mentions if low <= m.start < before and m.type in types and m.ref is None
+             and (m.kind == "name" or described and m.kind == "nominal" and (m.demonym_of or m.attrs.get("proper")))]
     return sorted(found, key=lambda m: -m.start)
 
 
@@ -64,7 +67,7 @@ def _resolve_pronoun(doc: Doc, table: MentionTable, mention: Mention) -> Mention
         types = {"Group", "Organization"}  # "their military spokesman": a group, never a person
     else:
         return None
-    found = _candidates(doc, table, mention.start, types)
+    found = _candidates(doc, table, mention.start, types, described=word in GROUP_PRONOUNS)
     if not found:
         return None
     here = _sentence_of(doc, mention.head)

@@ -56,6 +56,8 @@ def test_distinct_attacks_stay_apart(graph_of):
     ("The Red Hand militia seized the town in March. Later the group shelled Marivel.", "Red Hand", "attacked"),
     ("The Black Banner militia was formed in 2010. Last year the militia attacked the convoy.", "Black Banner", "attacked"),
     ("President Luis Ortega returned on Friday. Officials said the president approved the offensive.", "Luis Ortega", "authorized"),
+    # a group a demonym describes is a name enough for "their"
+    ("Croatian forces, meanwhile, stepped up their shelling of Serb villages.", "Croatian forces", "attacked"),
 ])
 def test_coreference(graph_of, text, name, predicate):
     kg = graph_of(text)
