@@ -745,7 +745,7 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
             name = named(kids(desc_of.head, "nsubj")[0])  # "Saudi Arabia is a Gulf state"
         elif desc.dep_ in ("dobj", "conj", "npadvmod") and (left := desc.left_edge.i) >= 2 and desc.doc[left - 1].text == "," \
                 and desc.doc[left].lower_ in ("the", "a", "an") and (before := _named_place(table, desc.doc[left - 2])) is not None \
-                and (desc.i + 1 >= len(desc.doc) or desc.doc[desc.right_edge.i + 1].is_punct):
+                and _closed(desc):
             # "bombed targets in Tripoli and Benghazi, the two largest cities in Libya, in ...": the parser
             # made the apposition an object; the comma, article and closing punctuation say what it is
             name = desc.doc[before.head]
@@ -1188,6 +1188,13 @@ def extract(doc: Doc, table: MentionTable) -> list[RelationMention]:
                                 cand.trigger.i, cand.rule, cand.confidence, status,
                                 source.index if source is not None else None)
     return list(found.values())
+
+
+def _closed(phrase: Token) -> bool:
+    """A phrase that punctuation or the sentence's end closes, as an apposition is ("X, the two
+    largest cities in Y, in ..."); the closing comma may hang inside the phrase's subtree."""
+    end = phrase.right_edge
+    return end.is_punct or end.i + 1 >= len(phrase.doc) or phrase.doc[end.i + 1].is_punct
 
 
 def _presupposed(trigger: Token) -> bool:

@@ -403,3 +403,20 @@ def test_speaker_after_a_comma_is_not_an_apposition(extract):
 def test_title_noun_names_the_person_after_the_comma(extract):
     found = facts(extract("The strikes were carried out on the orders of its commander, General Tomas Reyes."))
     assert any(s == "Tomas Reyes" and p == "authorized" for s, p, _ in found), found
+
+
+def test_an_apposition_may_hold_its_closing_comma():
+    """The parser may hang the comma that closes "the two largest cities in Libya," inside the
+    phrase: the apposition is closed all the same (the Tripoli sentence of bench/challenge3)."""
+    import spacy
+    from spacy.tokens import Doc
+    from kg.relations import _closed
+    vocab = spacy.blank("en").vocab
+    words = ["in", "Tripoli", ",", "the", "cities", "in", "Libya", ",", "in", "1986"]
+    deps = ["ROOT", "pobj", "punct", "det", "appos", "prep", "pobj", "punct", "prep", "pobj"]
+    inside = Doc(vocab, words=words, heads=[0, 0, 4, 4, 1, 4, 5, 4, 0, 8], deps=deps)
+    after = Doc(vocab, words=words, heads=[0, 0, 4, 4, 1, 4, 5, 0, 0, 8], deps=deps)
+    assert _closed(inside[4]) and _closed(after[4])
+    words = ["in", "Tripoli", ",", "the", "cities", "in", "Libya", "in", "1986"]
+    open_ = Doc(vocab, words=words, heads=[0, 0, 4, 4, 1, 4, 5, 0, 7], deps=deps[:7] + deps[8:])
+    assert not _closed(open_[4])  # "in 1986" goes on: no apposition ends here
