@@ -288,10 +288,13 @@ def _in_place_context(tokens: list[Token], places: set[int] = frozenset()) -> bo
             and head.head.head.lower_ in LOCATIVE_PREPS
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in place_nouns:
         return True
+    if head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.lemma_.lower() in words("nouns", "terrain"):
+        return True  # "the Kessal hills"
     if head.dep_ == "pobj" and head.head.lower_ in ("in", "inside") and head.head.head.pos_ == "NOUN" \
             and head.head.head.lemma_.lower() in place_nouns and not _titled(tokens):
         return True  # "Axum, an ancient town in central Tigray"
-    if any(c.dep_ == "appos" and (c.lemma_.lower() in place_nouns or noun_type(c) == "Location") for c in head.children):
+    if any(c.dep_ == "appos" and (c.lemma_.lower() in place_nouns or noun_type(c) == "Location") and not _nearer_place(head, c)
+           for c in head.children):
         return True  # "X, a town in Y", "the Sambisa Forest, a vast former game reserve"
     position_verbs = words("relations", "locatedIn", "position_verbs")
     for clause in head.children:  # "Sinjar, which is in northern Iraq", "Tilburg, located in Brabant"
@@ -305,6 +308,14 @@ def _in_place_context(tokens: list[Token], places: set[int] = frozenset()) -> bo
             and head.head.head.head.lemma_.lower() in place_nouns:
         return True
     return False
+
+
+def _nearer_place(head: Token, appos: Token) -> bool:
+    """An organization's name whose apposition the parser took from the place just before the comma:
+    in "the Interior Ministry in Riga, the capital of Latvia" the capital is Riga, not the ministry."""
+    before = appos.left_edge.i - 2
+    return head.lemma_.lower() in words("nouns", "organization") and before > head.i \
+        and head.doc[before + 1].text == "," and head.doc[before].ent_type_ in ("GPE", "LOC")
 
 
 def _titled(tokens: list[Token]) -> bool:

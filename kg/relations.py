@@ -728,14 +728,14 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
     for desc in sent:
         if lemma(desc) not in place_nouns and noun_type(desc) != "Location":  # "a former game reserve"
             continue
-        if desc.dep_ == "pobj" and desc.head.lower_ == "of" and desc.head.head.dep_ == "attr" \
+        if desc.dep_ == "pobj" and desc.head.lower_ == "of" and desc.head.head.dep_ in ("attr", "appos") \
                 and desc.head.head.pos_ in ("ADJ", "NUM", "PRON"):
-            desc_of = desc.head.head  # "Serbia is the largest of Yugoslavia's republics", "one of the towns in X"
+            desc_of = desc.head.head  # "Serbia is the largest of Yugoslavia's republics", "X, one of the towns in Y"
         else:
             desc_of = desc
-        if desc.dep_ == "appos":
-            name = desc.head
-            left = desc.left_edge.i
+        if desc_of.dep_ == "appos":
+            name = desc_of.head
+            left = desc_of.left_edge.i
             if any(c.pos_ == "PROPN" for c in kids(desc, "compound")) and _named_place(table, name) is None:
                 continue  # "Kenya and Madagascar, the Sahara desert in Africa": a place of its own, in a list
             if _named_place(table, name) is None and left >= 2 and desc.doc[left - 1].text == "," \
@@ -1214,9 +1214,10 @@ def _types_ok(predicate: str, subj: Mention, obj: Mention) -> bool:
     if predicate == "locatedIn":
         if obj.kind == "nominal" and obj.type not in ("Location", "Facility"):
             return False
-        if any(m.kind == "nominal" and m.attrs.get("plural") and (m.type == "Location" or m.attrs.get("lemma") in words("nouns", "owned_targets"))
+        if any(m.kind == "nominal" and m.attrs.get("plural") and (m.type == "Location" and not m.attrs.get("proper")
+                                                                  or m.attrs.get("lemma") in words("nouns", "owned_targets"))
                for m in (subj, obj)):
-            return False  # "civilian areas", "targets in Yemen" are no one place; "training camps in Afghanistan" are
+            return False  # "civilian areas", "targets in Yemen" are no one place; "training camps in Afghanistan", "the Kessal hills" are
         if subj.kind == "nominal" and subj.type == "Organization":
             return False
     if predicate == "spokespersonFor" and subj.kind == "nominal":

@@ -176,6 +176,12 @@ def test_intercepting_is_not_attacking(extract):
     ("Protests spread through Estonia, Latvia and Lithuania in the Soviet Union.", "Estonia", "Soviet Union"),
     ("Shelling hit Bakhmut in Ukraine's Donetsk Oblast.", "Bakhmut", "Donetsk Oblast"),
     ("Depots in Passau and Straubing, two cities in Lower Bavaria, were closed.", "Passau", "Lower Bavaria"),
+    ("Estonia, one of the 15 republics of the Soviet Union, voted in March.", "Estonia", "Soviet Union"),
+    ("Troops stormed the radio tower in Kaunas early on Sunday.", "radio tower", "Kaunas"),  # a tower is a facility
+    ("Government jets hit two militia camps in the Dorvash hills.", "militia camps", "Dorvash hills"),  # NER: an organization
+    # a ministry is no capital: the apposition describes the city before its comma
+    ("Police raided the Estonian Finance Ministry in Tallinn, the capital of neighboring Estonia, on Friday.", "Tallinn", "Estonia"),
+    ("Orvala, one of Kestria's smallest provinces, voted.", "Orvala", "Kestria"),
     # the parser makes the apposition an object of "bombed"; the commas and the article say otherwise
     ("Jets bombed depots in Misrata and Sirte, the two port cities in Libya, on Monday.", "Misrata", "Libya"),
     ("Police raided an office in Kaunas, the second city of neighboring Lithuania, killing two.", "Kaunas", "Lithuania"),
@@ -194,6 +200,7 @@ def test_located_in_forms(extract, text, inner, outer):
 
 @pytest.mark.parametrize("text, inner, outer", [
     ("Aden, a Red Sea port, reopened.", "Aden", "Red Sea"),  # a port on the sea, not in it
+    ("Police raided the Estonian Finance Ministry in Tallinn, the capital of neighboring Estonia, on Friday.", "Finance Ministry", "Estonia"),
     ("Snow fell over Arkansas, Oklahoma and northern Texas.", "Arkansas", "Oklahoma"),  # a list of states
     ("Flights from Paris, London and Rome were cancelled.", "Paris", "London"),  # a list of cities
     ("Troops encircled Velka, a port city on the Sea of Azov in Norland's Kerrow region.", "Sea of Azov", "Kerrow region"),
