@@ -288,8 +288,13 @@ def _in_place_context(tokens: list[Token], places: set[int] = frozenset()) -> bo
             and head.head.head.lower_ in LOCATIVE_PREPS
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in place_nouns:
         return True
+    if head.dep_ == "appos" and head.head.dep_ == "pobj" and head.head.head.lower_ == "of" \
+            and head.head.head.head.lemma_.lower() in words("nouns", "settlement"):
+        return True  # "the capital of Vastmoor, Brisk": the parser hangs the capital's name on Vastmoor
     if head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.lemma_.lower() in words("nouns", "terrain"):
         return True  # "the Kessal hills"
+    if _bearing_follows(head) and not _titled(tokens):
+        return True  # "Chase, about 20 miles northeast of Baltimore"
     if head.dep_ == "pobj" and head.head.lower_ in ("in", "inside") and head.head.head.pos_ == "NOUN" \
             and head.head.head.lemma_.lower() in place_nouns and not _titled(tokens):
         return True  # "Axum, an ancient town in central Tigray"
@@ -308,6 +313,24 @@ def _in_place_context(tokens: list[Token], places: set[int] = frozenset()) -> bo
             and head.head.head.head.lemma_.lower() in place_nouns:
         return True
     return False
+
+
+DISTANCE_UNITS = frozenset({"mile", "miles", "kilometer", "kilometers", "kilometre", "kilometres", "km", "yards"})
+
+
+def _bearing_follows(head: Token) -> bool:
+    """ "X, (about) 20 miles north of Y": only a place lies at a distance and bearing from a place."""
+    doc, i = head.doc, head.i + 1
+    if i >= len(doc) or doc[i].text != ",":
+        return False
+    i += 1
+    if i < len(doc) and (doc[i].pos_ == "ADV" or doc[i].lower_ == "some"):
+        i += 1  # "about", "some", "nearly"
+    if not (i + 3 < len(doc) and doc[i].like_num and doc[i + 1].lower_ in DISTANCE_UNITS):
+        return False
+    bearing = doc[i + 2].lower_.replace("-", "")
+    return bearing in {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"} \
+        and doc[i + 3].lower_ == "of"
 
 
 def _nearer_place(head: Token, appos: Token) -> bool:
@@ -430,7 +453,8 @@ def _dateline_places(table: MentionTable) -> None:
         bracket = False
         for token in sent[:-1]:
             bracket = (bracket or token.text == "(") and token.text != ")"
-            if not bracket and (token.pos_ == "PROPN" or token.is_upper and token.is_alpha):
+            joined = token.text == "-" and runs[-1] and not runs[-1][-1].whitespace_  # "PORT-AU-PRINCE"
+            if not bracket and (token.pos_ == "PROPN" or token.is_upper and token.is_alpha or joined):
                 runs[-1].append(token)
             elif runs[-1]:
                 runs.append([])
@@ -480,8 +504,8 @@ def _dateline_dash(doc: Doc, start: int) -> int | None:
     first = doc[start] if start < len(doc) else None
     if first is None or not (first.is_upper and first.is_alpha and len(first) > 1):
         return None
-    for token in doc[start + 1: min(len(doc) - 1, start + 10)]:
-        if token.text in DASHES:
+    for token in doc[start + 1: min(len(doc) - 1, start + 12)]:
+        if token.text in DASHES and token.nbor(-1).whitespace_:  # not the hyphens of "PORT-AU-PRINCE"
             return token.i
         if not (token.tag_ in ("NNP", "NNPS") or token.is_upper or token.is_punct and token.text not in (".", "!", "?")):
             return None  # "NATO said on Monday - a day late -" is a sentence, not a dateline

@@ -486,6 +486,8 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
                                         and any(o.pos_ == "PROPN" for o in kids(prep, "pobj"))):
             continue  # "the garrison at Ardamata"; "at" places only a facility, and only at a named place
         gap = 2 if prep.i > sent.start + 1 and prep.nbor(-1).text == "," else 1  # "the Palace of Fine Arts, in San Francisco"
+        if prep.i > sent.start + 2 and prep.nbor(-1).lower_ in ("both", "all", "each") and prep.nbor(-2).text == ",":
+            gap = 3  # "Lugano, Locarno and Bellinzona, all in Ticino"
         left = prep.doc[prep.i - gap] if prep.i - gap >= sent.start else None
         before = table.at(left) if left is not None else None
         if before is not None and (before.kind == "name" or before.attrs.get("proper")) and before.type in PLACE_LIKE \
@@ -511,16 +513,31 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             outers = [named_place]  # "in southern Indiana playing basketball" parsed as one noun
         outer_name = _named_place(table, place_of(outers[0])) if outers else None
         outer_place = gazetteer.lookup(outer_name.text) if outer_name is not None else None
-        inners = _place_list(inner, table, outer_place) if inner.i == prep.i - gap else [inner]
+        set_off = prep if gap > 1 else None  # "Both Kirkuk and Mosul, in Iraq's north", wherever the parser hung it
+        inners = _place_list(inner, table, outer_place, set_off) if inner.i == prep.i - gap else [inner]
         inners = [n for each in inners for n in _named_modifiers(each) or [each]]
         if inner.dep_ == "pobj" and inner.head.lower_ == "near":
             near = inner.head  # "the Wakulla cave near Tallahassee in northern Florida" is in Florida too
             beside = near.nbor(-1) if near.head.pos_ in ("VERB", "AUX") and near.i > sent.start else near.head
             if (m := table.at(beside)) is not None and m.type in PLACE_LIKE and m.kind != "pronoun":
                 inners.append(beside)
+        elif (bearing := _bearing_from(inner, table)) is not None:
+            inners.append(bearing)  # "Spitak, 60 miles north of Yerevan in Armenia" is in Armenia too
         for outer in outers:
             for each in inners:
                 yield Candidate(named(place_of(each)), "locatedIn", place_of(outer), prep, "located_in_prep", 0.8)
+
+
+def _bearing_from(origin: Token, table: MentionTable) -> Token | None:
+    """The place a bearing from ``origin`` describes: Spitak in "Spitak, some 60 miles north of
+    Yerevan" and "the army post at Spitak, north of Yerevan"; None when no bearing leads to it."""
+    if not (origin.dep_ == "pobj" and origin.head.lower_ == "of" and origin.head.head.lower_ in DIRECTIONS):
+        return None
+    bearing = origin.head.head
+    doc, left = bearing.doc, bearing.left_edge.i
+    if left >= 2 and doc[left - 1].text == "," and (m := _named_place(table, doc[left - 2])) is not None:
+        return doc[m.head]  # "Spitak, some 60 miles north of": the comma, whatever the parser hung it on
+    return bearing.head if _named_place(table, bearing.head) is not None else None
 
 
 def _run_by(inner: Token, table: MentionTable) -> Token:
@@ -575,10 +592,12 @@ def located_on(sent: Span, table: MentionTable) -> Iterator[Candidate]:
                 yield Candidate(named(prep.head), "locatedIn", place_of(outer), prep, "located_on", 0.75)
 
 
-def _place_list(last: Token, table: MentionTable, outer: gazetteer.Place | None = None) -> list[Token]:
+def _place_list(last: Token, table: MentionTable, outer: gazetteer.Place | None = None,
+                phrase: Token | None = None) -> list[Token]:
     """ "Kosovo, Sandzak and Vojvodina in Serbia": a phrase right after a list of named places
     places all of them. The list must be nothing but bare named places, none a country or state
-    unless the phrase names something bigger ("Estonia, Latvia and Lithuania in the Soviet Union")."""
+    unless the phrase names something bigger ("Estonia, Latvia and Lithuania in the Soviet Union");
+    the parser may hang a ``phrase`` set off by a comma on the first ("Both Kirkuk and Mosul, in Iraq's north")."""
     if last.dep_ != "conj":
         return [last]
     first = last
@@ -592,7 +611,7 @@ def _place_list(last: Token, table: MentionTable, outer: gazetteer.Place | None 
         if mention is None or place is not None and place.kind in ("Country", "Region") \
                 and (outer is None or _size(place) >= _size(outer)):
             return [last]  # "... in New Jersey and Dutchess County in New York" lists places of both sizes
-        if item.i != last.i and (kids(item, "prep", "appos", "acl", "relcl")
+        if item.i != last.i and ([c for c in kids(item, "prep", "appos", "acl", "relcl") if c != phrase]
                                  or doc[mention.end].lower_ not in (",", "and", "or")):
             return [last]  # "the Hanford Site near Richland, ... and the Mound Plant in Ohio": items of their own
     return items
@@ -754,13 +773,21 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
             if not appos:
                 continue
             name = appos[0]
+            known = gazetteer.lookup(m.text) if (m := _named_place(table, name)) is not None else None
+            if known is not None and known.kind in ("Country", "Region") and lemma(desc) not in words("nouns", "settlement") \
+                    and any(c.pos_ == "PROPN" for c in kids(desc, "compound")):
+                # "Kovilpatti, Tirunelveli district, Tamil Nadu": an address, the named district in the state
+                yield Candidate(desc, "locatedIn", name, desc, "located_in_apposition", 0.75)
+                continue
         outers = prep_objects(desc, {"in", "inside", "within", "of"}) + kids(desc, "poss")
         # "the Taj Mahal, a hotel he is building in Atlantic City"
         outers += [o for clause in kids(desc, "relcl") for o in prep_objects(clause, {"in", "inside", "within"})
                    if _named_place(table, o) is not None]
-        # "Grand Isle, a Louisiana resort"; the gazetteer must know the modifier, for "a Red Sea port" is on the sea
+        # "Grand Isle, a Louisiana resort", "the Michoacan state capital, Morelia"; the gazetteer must know
+        # the modifier, for "a Red Sea port" is on the sea
         if desc.pos_ == "NOUN":
-            outers += [c for c in kids(desc, "compound") if c.pos_ == "PROPN" and (m := _named_place(table, c))
+            modifiers = [m for c in [desc, *kids(desc, "compound")] for m in kids(c, "compound", "amod")]
+            outers += [c for c in modifiers if c.text[:1].isupper() and (m := _named_place(table, c))
                        and gazetteer.lookup(m.text) is not None]
         described = [name, *name.conjuncts] if desc.tag_ == "NNS" else [name]  # "Passau and Straubing, two cities in X"
         for outer in outers:
@@ -807,6 +834,11 @@ def located_in_of(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         elif (names or noun.pos_ == "PROPN" or noun.tag_ == "NNS") and outers:
             # "the Idlib province of Syria", "the Eastern Province of Saudi Arabia", "districts of Kharkiv"
             yield Candidate(noun, "locatedIn", place_of(outers[0]), noun, "located_in_of", 0.8)
+        elif of_place is not None and lemma(noun) not in words("nouns", "polity"):
+            # "the capital of Somalia, Mogadishu": the parser hangs the name on Somalia; the noun describes it
+            for name in kids(outers[0], "appos"):
+                if (m := _named_place(table, name)) is not None and m.start > 0 and sent.doc[m.start - 1].text == ",":
+                    yield Candidate(name, "locatedIn", outers[0], noun, "located_in_of", 0.75)
         for mod in kids(noun, "amod", "compound"):
             country = gazetteer.country_of_demonym(mod.text) if mod.text[:1].isupper() else None
             inner = prep_objects(noun, {"of"})
@@ -884,8 +916,11 @@ def located_in_comma(sent: Span, table: MentionTable) -> Iterator[Candidate]:
                 and _framed(doc, first, chain[1][0]):
             last = 1  # "in Brisk, Vastmoor", "BELGRADE, Yugoslavia (AP)": places GeoNames lacks; "in Ipero, Sao Paulo"
         chain = chain[:last + 1]
-        if len(chain) < 2 or any(place and place.kind == "Country" for _, place in chain[:-1]):
-            continue
+        held = chain[-1][1]
+        if len(chain) < 2 or any(place and place.kind == "Country" and not (held and gazetteer.holds_countries(held)
+                                                                            and gazetteer.contains(held, place))
+                                 for _, place in chain[:-1]):
+            continue  # "France, Germany" is a list; "Bled, Slovenia, Yugoslavia" a chain
         wide, outer = gazetteer.container(first.text), chain[1][1]
         if wide is not None and outer is not None and wide.kind == outer.kind == "Region" and wide.country == outer.country \
                 and gazetteer.abbreviation(chain[1][0].text) is None:

@@ -177,6 +177,13 @@ def test_intercepting_is_not_attacking(extract):
     ("Shelling hit Bakhmut in Ukraine's Donetsk Oblast.", "Bakhmut", "Donetsk Oblast"),
     ("Depots in Passau and Straubing, two cities in Lower Bavaria, were closed.", "Passau", "Lower Bavaria"),
     ("Estonia, one of the 15 republics of the Soviet Union, voted in March.", "Estonia", "Soviet Union"),
+    ("Refugees streamed into the capital of Vastmoor, Brisk, on Monday.", "Brisk", "Vastmoor"),  # the parser: "Brisk" describes Vastmoor
+    ("Rescuers reached Dornik, some 60 miles north of Velka in Norland, on Thursday.", "Dornik", "Norland"),
+    ("The train derailed at Marrow Flat, about 20 miles northeast of Baltimore in Maryland.", "Marrow Flat", "Maryland"),
+    ("Voters in Lugano, Locarno and Bellinzona, all in Ticino, rejected the plan.", "Lugano", "Ticino"),
+    ("Both Kirkuk and Mosul, in Iraq's oil-rich north, were hit by missiles.", "Kirkuk", "Iraq"),
+    ("The talks were held in Bled, Slovenia, Yugoslavia, in 1988.", "Slovenia", "Yugoslavia"),  # a country of a union
+    ("Kovilpatti, Tirunelveli district, Tamil Nadu, makes matches.", "Tirunelveli district", "Tamil Nadu"),  # an address
     ("Troops stormed the radio tower in Kaunas early on Sunday.", "radio tower", "Kaunas"),  # a tower is a facility
     ("Government jets hit two militia camps in the Dorvash hills.", "militia camps", "Dorvash hills"),  # NER: an organization
     # a ministry is no capital: the apposition describes the city before its comma
@@ -200,6 +207,10 @@ def test_located_in_forms(extract, text, inner, outer):
 
 @pytest.mark.parametrize("text, inner, outer", [
     ("Aden, a Red Sea port, reopened.", "Aden", "Red Sea"),  # a port on the sea, not in it
+    ("Kovilpatti, Tirunelveli district, Tamil Nadu, makes matches.", "Tamil Nadu", "Tirunelveli"),
+    ("Troops moved from Paris, 20 miles north of Orly in France, to Lyon.", "Orly", "Paris"),
+    ("He visited France, Germany, Europe and Asia.", "France", "Germany"),
+    ("Rome is in Lazio province and Naples in Campania.", "Rome", "Campania"),  # no comma sets the phrase off
     ("Police raided the Estonian Finance Ministry in Tallinn, the capital of neighboring Estonia, on Friday.", "Finance Ministry", "Estonia"),
     ("Snow fell over Arkansas, Oklahoma and northern Texas.", "Arkansas", "Oklahoma"),  # a list of states
     ("Flights from Paris, London and Rome were cancelled.", "Paris", "London"),  # a list of cities
@@ -379,11 +390,12 @@ def test_more_authorized_forms(extract, text, subject, obj):
     "VELKA, Norland — Rebel fighters shelled Marivel on Sunday.",
     "VELKA, Norland (AP) — Rebel fighters shelled Marivel on Sunday.",
     "PORT VELKA, Norland -- Rebel fighters shelled Marivel on Sunday.",
+    "PORT-AU-VELKA, Norland (AP) — Rebel fighters shelled Marivel on Sunday.",  # hyphens in a name end no dateline
 ])
 def test_a_dateline_is_where_the_story_was_filed_not_the_attacker(extract, text):
     found = facts(extract(text))
     assert ("Rebel fighters", "attacked", "Marivel") in found, found
-    assert any(p == "locatedIn" and s.endswith("VELKA") and o == "Norland" for s, p, o in found), found
+    assert any(p == "locatedIn" and s.upper().endswith("VELKA") and o == "Norland" for s, p, o in found), found
     assert not any(p == "attacked" and s != "Rebel fighters" for s, p, _ in found), found
 
 
