@@ -131,6 +131,7 @@ class _Index:
     # key -> first-level regions bearing the name, shadowed or not: what "X, Ontario" means
     regions: dict[str, list[PlaceId]] = field(default_factory=lambda: defaultdict(list))
     members: dict[str, frozenset[str]] = field(default_factory=dict)  # historical state -> countries it held
+    disputed: frozenset[str] = frozenset()  # countries the news may call part of another
 
     def add(self, place: Place, names: list[str]) -> None:
         self.places[place.id] = place
@@ -189,6 +190,7 @@ def _index() -> _Index:
         idx.country_continent[iso] = c["continentcode"]
         for demonym in curated.get("demonyms", []):
             idx.demonyms[demonym.casefold()] = place.id
+    idx.disputed = frozenset(data.get("disputed", ()))
     for code, state in data.get("historical", {}).items():
         place = Place(None, state["name"], "Country", code, 0, code)
         idx.add(place, [state["name"], *(a for a in state["aliases"] if not a.replace(".", "").isupper())])
@@ -360,6 +362,11 @@ def contains(outer: Place, inner: Place) -> bool:
 def holds_countries(place: Place) -> bool:
     """A historical state that held countries: the Soviet Union, Yugoslavia."""
     return place.kind == "Country" and place.country in _index().members
+
+
+def sovereign(place: Place) -> bool:
+    """A country no other place holds: not a disputed one (Kosovo), which the text may put in Serbia."""
+    return place.kind == "Country" and place.country not in _index().disputed
 
 
 def lies_outside(outer: Place, inner: Place) -> bool:

@@ -366,6 +366,8 @@ def _type_of_name(tokens: list[Token], label: str, places: set[int] = frozenset(
         return "Group"  # "the Houthis"
     if label in ("ORG", "FAC") and head.lemma_.lower() in words("nouns", "facility"):
         return "Facility"
+    if label == "PERSON" and len(tokens) > 1 and head.lemma_.lower() in words("nouns", "facility") - words("nouns", "surname_facilities"):
+        return "Facility"  # "Mulago Hospital", "Yerwada Jail"
     if label in ("ORG", "PERSON") and any(c.dep_ == "appos" and c.lemma_.lower() in words("nouns", "facility") for c in head.children):
         return "Facility"  # "Abqaiq, the world's largest crude processing plant"
     if label in ("ORG", "NORP", "GPE") and head.lemma_.lower() in words("nouns", "group") | words("nouns", "organization") \

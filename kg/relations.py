@@ -74,9 +74,23 @@ def conjuncts(token: Token) -> list[Token]:
     return [token, *[c for c in token.conjuncts if c.i > token.i]]
 
 
+def listed(token: Token) -> list[Token]:
+    """A token and its conjuncts up to the one "and" or "or" joins: "the states of Sabah and
+    Sarawak, Brunei, and ..." lists two states, whatever else the parser coordinated."""
+    items = [token]
+    for conj in conjuncts(token)[1:]:
+        items.append(conj)
+        if conj.i > 0 and conj.nbor(-1).lower_ in ("and", "or"):
+            break
+    return items
+
+
 def members(token: Token) -> list[Token]:
-    """Named members of a group: "militant groups, including Kataeb Hezbollah and X"."""
+    """Named members of a group: "militant groups, including Kataeb Hezbollah and X"; of places
+    named after a plural place noun: "the villages of Petrovo, Lisna and Gorye"."""
     named = [m for p in kids(token, "prep") if p.lower_ in ("including", "like") for o in kids(p, "pobj") for m in conjuncts(o)]
+    if not named and token.tag_ == "NNS" and lemma(token) in words("nouns", "settlement"):
+        named = [m for o in prep_objects(token, {"of"}) if o.pos_ == "PROPN" for m in listed(o)]
     return named
 
 
@@ -370,6 +384,8 @@ def attacked_verb(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         if direct and not targets and lemma(verb) not in {"launch"}:
             obj = direct_object(verb)
             targets = [obj] if obj is not None else []
+            objs = kids(verb, "dobj")  # "bombed Clark Field, as well as the islands of X": the parser gives two objects
+            targets += [named(o) for o in objs[1:] if any(c.dep_ == "cc" and objs[0].i < c.i < o.i for c in verb.children)]
         for target in targets:
             if not armed or _named_person(named(target), table):
                 yield Candidate(subj, "attacked", named(target), verb, "attacked_active", 0.9)
@@ -823,7 +839,8 @@ def located_in_of(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         if lemma(noun) not in words("nouns", "place"):
             continue
         settlement = lemma(noun) in words("nouns", "settlement")
-        names = [c for c in kids(noun, "compound", "amod") if c.pos_ == "PROPN" and not gazetteer.country_of_demonym(c.text)]
+        # "the Idlib province", not "the English county": an adjective is no name
+        names = [c for c in kids(noun, "compound") if c.pos_ == "PROPN" and not gazetteer.country_of_demonym(c.text)]
         outers = prep_objects(noun, {"of"})
         # "the Mindanao islands of the Philippines": a country holds the islands, it is not one of them
         of_place = _named_place(table, outers[0]) if outers else None
@@ -843,7 +860,7 @@ def located_in_of(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             country = gazetteer.country_of_demonym(mod.text) if mod.text[:1].isupper() else None
             inner = prep_objects(noun, {"of"})
             if country is not None and inner:
-                for place in conjuncts(inner[0])[:1]:
+                for place in listed(inner[0]) if noun.tag_ == "NNS" else inner[:1]:  # "the Libyan cities of A and B"
                     yield Candidate(place, "locatedIn", mod, noun, "located_in_demonym", 0.8)
 
 
@@ -1208,7 +1225,7 @@ def extract(doc: Doc, table: MentionTable) -> list[RelationMention]:
                                and obj_tok.dep_ in ("amod", "compound") else None) or table.at(obj_tok)
                         if subj is None or obj is None or subj.index == obj.index:
                             continue
-                        if not _types_ok(predicate, subj, obj):
+                        if not _types_ok(predicate, subj, obj) or predicate == "locatedIn" and _contradicted(subj, obj):
                             continue
                         status, source = factuality(cand.trigger, table)
                         if predicate == "locatedIn" and subj.type in ("Event", "Attack") and status in ("asserted", "attributed"):
@@ -1223,6 +1240,18 @@ def extract(doc: Doc, table: MentionTable) -> list[RelationMention]:
                                 cand.trigger.i, cand.rule, cand.confidence, status,
                                 source.index if source is not None else None)
     return list(found.values())
+
+
+def _contradicted(inner: Mention, outer: Mention) -> bool:
+    """GeoNames knows better: no sovereign country lies in another place, unless that one is a
+    continent or was a union of countries (Latvia in the Soviet Union): not Indonesia in "the
+    Malaysian states". The gazetteer only vetoes; it never adds a containment."""
+    if inner.kind == "pronoun" or outer.kind == "pronoun":
+        return False
+    place = gazetteer.lookup(inner.text) or gazetteer.country_of_demonym(inner.text)
+    container = gazetteer.lookup(outer.text) or gazetteer.country_of_demonym(outer.text)
+    return place is not None and container is not None and gazetteer.sovereign(place) \
+        and not gazetteer.holds_countries(container) and (container.kind == "Country" or bool(container.country))
 
 
 def _closed(phrase: Token) -> bool:

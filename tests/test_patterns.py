@@ -70,6 +70,13 @@ def test_ordering_someone_to_act_authorizes_the_act_and_they_act(extract, text, 
     ("Gunmen opened fire on worshippers at a church in Owo.", "Gunmen", "worshippers"),
     ("Norland's invasion of Marivel began in February.", "Norland", "Marivel"),
     ("A Turkish drone strike killed Omar Haddad, the militia's commander.", "Turkey", "Omar Haddad"),
+    # a plural place noun stands for the places it names, each a target
+    ("Norland's artillery shelled the villages of Petrova, Lisk and Gorva overnight.", "Norland", "Lisk"),
+    ("Jets bombed the Dalvarian towns of Essema and Brisk on Monday.", "Jets", "Brisk"),
+    # "as well as" coordinates a second object the parser attaches to the verb
+    ("Norland's jets bombed Kerrow Field, as well as the islands of Serin and Tolva.", "Norland", "Tolva"),
+    # naval words make "torpedoed" and "hit" military
+    ("The submarine Varna torpedoed the cruiser Essex on Tuesday.", "Varna", "Essex"),
 ])
 def test_attacked_forms(extract, text, subject, obj):
     found = facts(extract(text))
@@ -177,6 +184,8 @@ def test_intercepting_is_not_attacking(extract):
     ("Shelling hit Bakhmut in Ukraine's Donetsk Oblast.", "Bakhmut", "Donetsk Oblast"),
     ("Depots in Passau and Straubing, two cities in Lower Bavaria, were closed.", "Passau", "Lower Bavaria"),
     ("Estonia, one of the 15 republics of the Soviet Union, voted in March.", "Estonia", "Soviet Union"),
+    ("She had been taken to Mulago Hospital in Kampala before the raid.", "Mulago Hospital", "Kampala"),  # NER: a person
+    ("Jets bombed the Libyan cities of Tripoli and Benghazi.", "Benghazi", "Libya"),
     ("Refugees streamed into the capital of Vastmoor, Brisk, on Monday.", "Brisk", "Vastmoor"),  # the parser: "Brisk" describes Vastmoor
     ("Rescuers reached Dornik, some 60 miles north of Velka in Norland, on Thursday.", "Dornik", "Norland"),
     ("The train derailed at Marrow Flat, about 20 miles northeast of Baltimore in Maryland.", "Marrow Flat", "Maryland"),
@@ -207,6 +216,10 @@ def test_located_in_forms(extract, text, inner, outer):
 
 @pytest.mark.parametrize("text, inner, outer", [
     ("Aden, a Red Sea port, reopened.", "Aden", "Red Sea"),  # a port on the sea, not in it
+    ("The bombers flew from a base in the English county of Suffolk.", "English county", "Suffolk"),  # an adjective names nothing
+    # a list the parser coordinated as one: Brunei is no Malaysian state, and no country lies in a state
+    ("It covers eastern Indonesia, the Malaysian states of Sabah and Sarawak, Brunei, and Mindanao.", "Brunei", "Malaysia"),
+    ("It covers the eastern region of Indonesia, the Malaysian states of Sabah and Sarawak.", "Indonesia", "Malaysia"),
     ("Kovilpatti, Tirunelveli district, Tamil Nadu, makes matches.", "Tamil Nadu", "Tirunelveli"),
     ("Troops moved from Paris, 20 miles north of Orly in France, to Lyon.", "Orly", "Paris"),
     ("He visited France, Germany, Europe and Asia.", "France", "Germany"),
