@@ -83,6 +83,10 @@ def noun_type(token: Token) -> str:
     return "Entity"
 
 
+# Endings of an adjective of nationality: Karsov-ian, Calvar-an, Marenn-ese, Toll-ish.
+DEMONYM_ENDINGS = ("ian", "ean", "an", "ese", "ish", "i")
+
+
 class MentionTable:
     """The mentions of one Doc, indexed by token."""
 
@@ -105,15 +109,34 @@ class MentionTable:
         return mention
 
     def demonym(self, token: Token) -> Mention | None:
-        """The country a demonym stands for ("the *Syrian* site of Boukamal" -> Syria)."""
+        """The country a demonym stands for ("the *Syrian* site of Boukamal" -> Syria); for a
+        country GeoNames lacks, the one the article names ("the *Karsovian* capital" -> Karsovia)."""
         place = gazetteer.country_of_demonym(token.text) if token.text[:1].isupper() else None
         if place is None:
-            return None
+            return self._named_country(token)
         key = ("demonym", token.i)
         if key not in self.extra:
             self.extra[key] = self.add([token], "Country", "name", [place.name])
             self.by_token.pop(token.i, None)
         return self.extra[key]
+
+    def _named_country(self, token: Token) -> Mention | None:
+        """The article's one-word name that an adjective of nationality derives from, read as a
+        country whatever NER said: "Dalvaria" for "a Dalvarian town", "Marenna" for "Marennese"."""
+        if not token.text[:1].isupper() or token.pos_ not in ("ADJ", "PROPN"):
+            return None
+        stems = {token.lower_[:-len(s)] for s in DEMONYM_ENDINGS if token.lower_.endswith(s)} - {""}
+        for word in self.doc:
+            name = word.lower_
+            if word.pos_ == "PROPN" and len(name) > 4 and word.i != token.i \
+                    and stems & {name, name[:-2] if name.endswith("ia") else name[:-1]}:
+                mention = self.at(word)
+                if mention is None or mention.start != word.i or mention.end != word.i + 1:
+                    return None
+                if mention.type not in ("Country", "Location", "Region"):
+                    mention.type, mention.kind = "Country", "name"
+                return mention
+        return None
 
     def at(self, token: Token) -> Mention | None:
         """The mention a token belongs to, creating a common-noun or pronoun mention if needed."""

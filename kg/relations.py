@@ -810,8 +810,7 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
             for each in described:
                 yield Candidate(each, "locatedIn", place_of(outer), desc, "located_in_apposition", 0.8)
         for mod in kids(desc, "amod", "compound"):
-            country = gazetteer.country_of_demonym(mod.text) if mod.text[:1].isupper() else None
-            if country is not None:
+            if table.demonym(mod) is not None:  # "Tartar, an Azerbaijani town", "Dren, the Karsovian capital"
                 yield Candidate(name, "locatedIn", mod, desc, "located_in_demonym", 0.75)
 
 
@@ -857,9 +856,8 @@ def located_in_of(sent: Span, table: MentionTable) -> Iterator[Candidate]:
                 if (m := _named_place(table, name)) is not None and m.start > 0 and sent.doc[m.start - 1].text == ",":
                     yield Candidate(name, "locatedIn", outers[0], noun, "located_in_of", 0.75)
         for mod in kids(noun, "amod", "compound"):
-            country = gazetteer.country_of_demonym(mod.text) if mod.text[:1].isupper() else None
             inner = prep_objects(noun, {"of"})
-            if country is not None and inner:
+            if inner and table.demonym(mod) is not None:
                 for place in listed(inner[0]) if noun.tag_ == "NNS" else inner[:1]:  # "the Libyan cities of A and B"
                     yield Candidate(place, "locatedIn", mod, noun, "located_in_demonym", 0.8)
 

@@ -186,6 +186,10 @@ def test_intercepting_is_not_attacking(extract):
     ("Estonia, one of the 15 republics of the Soviet Union, voted in March.", "Estonia", "Soviet Union"),
     ("She had been taken to Mulago Hospital in Kampala before the raid.", "Mulago Hospital", "Kampala"),  # NER: a person
     ("Jets bombed the Libyan cities of Tripoli and Benghazi.", "Benghazi", "Libya"),
+    # an invented country's adjective names the country the article names, whatever NER made of it
+    ("Karsovia is at war. Rebels shelled Dren, the Karsovian capital, on Monday.", "Dren", "Karsovia"),
+    ("Dalvaria's army moved. Brisk, a Dalvarian town, fell.", "Brisk", "Dalvaria"),
+    ("Ships left the Marennese port of Sallow. Marenna denied it.", "Sallow", "Marenna"),
     ("Refugees streamed into the capital of Vastmoor, Brisk, on Monday.", "Brisk", "Vastmoor"),  # the parser: "Brisk" describes Vastmoor
     ("Rescuers reached Dornik, some 60 miles north of Velka in Norland, on Thursday.", "Dornik", "Norland"),
     ("The train derailed at Marrow Flat, about 20 miles northeast of Baltimore in Maryland.", "Marrow Flat", "Maryland"),
@@ -217,6 +221,7 @@ def test_located_in_forms(extract, text, inner, outer):
 @pytest.mark.parametrize("text, inner, outer", [
     ("Aden, a Red Sea port, reopened.", "Aden", "Red Sea"),  # a port on the sea, not in it
     ("The bombers flew from a base in the English county of Suffolk.", "English county", "Suffolk"),  # an adjective names nothing
+    ("Rebels shelled Dren, a Karsovian town. Karsovian officials met in Kars.", "Dren", "Kars"),  # no "Karsovia" named
     # a list the parser coordinated as one: Brunei is no Malaysian state, and no country lies in a state
     ("It covers eastern Indonesia, the Malaysian states of Sabah and Sarawak, Brunei, and Mindanao.", "Brunei", "Malaysia"),
     ("It covers the eastern region of Indonesia, the Malaysian states of Sabah and Sarawak.", "Indonesia", "Malaysia"),
