@@ -316,6 +316,8 @@ def _in_place_context(tokens: list[Token], places: set[int] = frozenset()) -> bo
         return True  # "the capital of Vastmoor, Brisk": the parser hangs the capital's name on Vastmoor
     if head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.lemma_.lower() in words("nouns", "terrain"):
         return True  # "the Kessal hills"
+    if head.dep_ in ("compound", "poss") and _named_subdivision(head.head):
+        return True  # "Calvaro's southern Alta Verde province": the province and its owner
     if _bearing_follows(head) and not _titled(tokens):
         return True  # "Chase, about 20 miles northeast of Baltimore"
     if head.dep_ == "pobj" and head.head.lower_ in ("in", "inside") and head.head.head.pos_ == "NOUN" \
@@ -354,6 +356,12 @@ def _bearing_follows(head: Token) -> bool:
     bearing = doc[i + 2].lower_.replace("-", "")
     return bearing in {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"} \
         and doc[i + 3].lower_ == "of"
+
+
+def _named_subdivision(noun: Token) -> bool:
+    """A province, district or the like with a proper name of its own ("the Dallen province")."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in words("nouns", "subdivision") \
+        and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children)
 
 
 def _nearer_place(head: Token, appos: Token) -> bool:

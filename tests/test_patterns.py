@@ -190,6 +190,9 @@ def test_intercepting_is_not_attacking(extract):
     ("Karsovia is at war. Rebels shelled Dren, the Karsovian capital, on Monday.", "Dren", "Karsovia"),
     ("Dalvaria's army moved. Brisk, a Dalvarian town, fell.", "Brisk", "Dalvaria"),
     ("Ships left the Marennese port of Sallow. Marenna denied it.", "Sallow", "Marenna"),
+    # a named province belongs to its owner, and both are places whatever NER said
+    ("Fighting spread to Calvaro's southern Alta Verde province on Monday.", "Alta Verde province", "Calvaro"),
+    ("Jets flew from an air base in Marenna's Dallen province.", "air base", "Dallen province"),
     ("Refugees streamed into the capital of Vastmoor, Brisk, on Monday.", "Brisk", "Vastmoor"),  # the parser: "Brisk" describes Vastmoor
     ("Rescuers reached Dornik, some 60 miles north of Velka in Norland, on Thursday.", "Dornik", "Norland"),
     ("The train derailed at Marrow Flat, about 20 miles northeast of Baltimore in Maryland.", "Marrow Flat", "Maryland"),
@@ -222,6 +225,7 @@ def test_located_in_forms(extract, text, inner, outer):
     ("Aden, a Red Sea port, reopened.", "Aden", "Red Sea"),  # a port on the sea, not in it
     ("The bombers flew from a base in the English county of Suffolk.", "English county", "Suffolk"),  # an adjective names nothing
     ("Rebels shelled Dren, a Karsovian town. Karsovian officials met in Kars.", "Dren", "Kars"),  # no "Karsovia" named
+    ("Voters in the senator's home district backed him.", "home district", "senator"),  # a person owns no district
     # a list the parser coordinated as one: Brunei is no Malaysian state, and no country lies in a state
     ("It covers eastern Indonesia, the Malaysian states of Sabah and Sarawak, Brunei, and Mindanao.", "Brunei", "Malaysia"),
     ("It covers the eastern region of Indonesia, the Malaysian states of Sabah and Sarawak.", "Indonesia", "Malaysia"),
