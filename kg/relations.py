@@ -498,9 +498,9 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         if prep.dep_ != "prep" or prep.lower_ not in words("relations", "locatedIn", "preps") | {"at"}:
             continue
         inner = prep.head
-        if prep.lower_ == "at" and not (prep.i > sent.start and noun_type(prep.nbor(-1)) == "Facility"
-                                        and any(o.pos_ == "PROPN" for o in kids(prep, "pobj"))):
-            continue  # "the garrison at Ardamata"; "at" places only a facility, and only at a named place
+        if prep.lower_ == "at" and not (prep.i > sent.start and noun_type(prep.nbor(-1)) == "Facility" and any(
+                o.pos_ == "PROPN" or any(c.pos_ == "PROPN" for c in kids(o, "compound")) for o in kids(prep, "pobj"))):
+            continue  # "the garrison at Ardamata", "the terminal at Entebbe airport"; "at" places only a facility, at a named place
         gap = 2 if prep.i > sent.start + 1 and prep.nbor(-1).text == "," else 1  # "the Palace of Fine Arts, in San Francisco"
         if prep.i > sent.start + 2 and prep.nbor(-1).lower_ in ("both", "all", "each") and prep.nbor(-2).text == ",":
             gap = 3  # "Lugano, Locarno and Bellinzona, all in Ticino"
@@ -590,10 +590,16 @@ def _shore(water: Mention, token: Token) -> Token:
 
 @pattern
 def located_on(sent: Span, table: MentionTable) -> Iterator[Candidate]:
-    """ "on" places a thing on an island or at a place's edge: "a camp on Hollow Island", "a province
-    on the southern island of Mindanao", "the steel plant on the city's eastern edge"."""
+    """ "on" places a thing on an island, a named street or at a place's edge: "a camp on Hollow
+    Island", "a province on the southern island of Mindanao", "the compound on Lindenova Street",
+    "the steel plant on the city's eastern edge"."""
     for prep in sent:
-        if prep.dep_ != "prep" or prep.lower_ != "on" or prep.head.pos_ not in ("NOUN", "PROPN"):
+        if prep.dep_ != "prep" or prep.lower_ != "on":
+            continue
+        thing = prep.head
+        if thing.pos_ in ("VERB", "AUX") and prep.i > sent.start and prep.nbor(-1).pos_ in ("NOUN", "PROPN"):
+            thing = prep.nbor(-1)  # "surrounded the compound on Lindenova Street"
+        if thing.pos_ not in ("NOUN", "PROPN"):
             continue
         for obj in kids(prep, "pobj"):
             if lemma(obj) in words("nouns", "edges"):
@@ -603,9 +609,13 @@ def located_on(sent: Span, table: MentionTable) -> Iterator[Candidate]:
                 mention = _named_place(table, place)
                 island = lemma(obj) in words("nouns", "islands") or mention is not None and any(
                     w.lower() in words("nouns", "islands") for w in mention.text.split())
-                outers = [place] if island else []
+                street = (m := table.at(place)) is not None and m.kind == "name" and len(m.text.split()) > 1 \
+                    and m.text.split()[-1].lower() in words("nouns", "streets")  # "the compound on Lindenova Street"
+                if street and m.type not in PLACE_LIKE:
+                    m.type = "Location"  # NER: "Grenville Place" an organization
+                outers = [place] if island or street else []
             for outer in outers:
-                yield Candidate(named(prep.head), "locatedIn", place_of(outer), prep, "located_on", 0.75)
+                yield Candidate(named(thing), "locatedIn", place_of(outer), prep, "located_on", 0.75)
 
 
 def _place_list(last: Token, table: MentionTable, outer: gazetteer.Place | None = None,

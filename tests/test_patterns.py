@@ -190,6 +190,9 @@ def test_intercepting_is_not_attacking(extract):
     ("Karsovia is at war. Rebels shelled Dren, the Karsovian capital, on Monday.", "Dren", "Karsovia"),
     ("Dalvaria's army moved. Brisk, a Dalvarian town, fell.", "Brisk", "Dalvaria"),
     ("Ships left the Marennese port of Sallow. Marenna denied it.", "Sallow", "Marenna"),
+    ("Police surrounded the compound on Lindenova Street.", "compound", "Lindenova Street"),  # a named street
+    ("She was taken to Saint Brede Hospital on Grenville Place.", "Saint Brede Hospital", "Grenville Place"),
+    ("Commandos stormed the old terminal building at Entebbe airport.", "old terminal building", "Entebbe airport"),
     # a named province belongs to its owner, and both are places whatever NER said
     ("Fighting spread to Calvaro's southern Alta Verde province on Monday.", "Alta Verde province", "Calvaro"),
     ("Jets flew from an air base in Marenna's Dallen province.", "air base", "Dallen province"),
@@ -226,6 +229,7 @@ def test_located_in_forms(extract, text, inner, outer):
     ("The bombers flew from a base in the English county of Suffolk.", "English county", "Suffolk"),  # an adjective names nothing
     ("Rebels shelled Dren, a Karsovian town. Karsovian officials met in Kars.", "Dren", "Kars"),  # no "Karsovia" named
     ("Voters in the senator's home district backed him.", "home district", "senator"),  # a person owns no district
+    ("Protesters marched on Downing Street.", "Protesters", "Downing Street"),
     # a list the parser coordinated as one: Brunei is no Malaysian state, and no country lies in a state
     ("It covers eastern Indonesia, the Malaysian states of Sabah and Sarawak, Brunei, and Mindanao.", "Brunei", "Malaysia"),
     ("It covers the eastern region of Indonesia, the Malaysian states of Sabah and Sarawak.", "Indonesia", "Malaysia"),
