@@ -220,8 +220,10 @@ def _make_entity(key: str, members: list[tuple[str, Mention]], used: Counter) ->
     heads = [m for m in mentions if m.kind == "name"] or [m for m in mentions if m.kind == "nominal"]
     if place is not None and place.name.casefold() in {n.casefold() for n in names}:
         label = place.name  # "United States" rather than "US"; "Syria" rather than "Syrian"
-    elif type_ == "Person" or place is not None:
+    elif type_ == "Person":
         label = max((strip_titles(m.text) for m in heads), key=lambda n: (len(n), n))
+    elif place is not None:  # a place has no titles to strip: "Russian Federation", not "Federation"
+        label = max((m.text for m in heads), key=lambda n: (len(n), n))
     else:
         counts = Counter(strip_titles(m.text) if m.type == "Person" else m.text for m in heads)
         label = max(counts, key=lambda n: (counts[n], len(n), n))

@@ -1040,7 +1040,9 @@ def _title_org(title: Token) -> Token | None:
     for conj in kids(title, "conj"):
         found += prep_objects(conj, words("relations", "spokespersonFor", "preps"))  # "spokesman and chief negotiator of Y"
     if found:
-        return found[0]
+        org = found[0]  # "the charity Clearwater Relief": a close apposition names the organization
+        close = [a for a in kids(org, "appos") if a.pos_ == "PROPN" and a.left_edge.i == org.i + 1]
+        return close[0] if org.pos_ == "NOUN" and close else org
     mods = kids(title, "compound", "amod", "nmod")
     for mod in sorted(mods, key=lambda m: not m.ent_type_):  # "Deputy Pentagon press secretary": Pentagon
         if mod.pos_ == "PROPN" or mod.ent_type_:

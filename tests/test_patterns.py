@@ -339,6 +339,10 @@ def test_adjacency_and_lists_are_not_containment(extract):
      "Ines Varga", "defence ministry"),
     ("The Syrian Democratic Forces denied the report, and their spokesman, Farhad Shami, said the border was calm.",
      "Farhad Shami", "Syrian Democratic Forces"),
+    ("Eli Varo, a spokeswoman for the Tollish Admiralty, said the fleet would respond.", "Eli Varo", "Tollish Admiralty"),
+    ("Petra Holm, a spokeswoman for the presidential office, said talks were off.", "Petra Holm", "presidential office"),
+    # a close apposition names the organization: "the charity Clearwater Relief"
+    ("Mira Sol, a spokeswoman for the charity Brightwater Relief, said the workers were safe.", "Mira Sol", "Brightwater Relief"),
 ])
 def test_spokesperson_forms(extract, text, person, org):
     found = facts(extract(text))
@@ -465,3 +469,9 @@ def test_an_apposition_may_hold_its_closing_comma():
     words = ["in", "Tripoli", ",", "the", "cities", "in", "Libya", "in", "1986"]
     open_ = Doc(vocab, words=words, heads=[0, 0, 4, 4, 1, 4, 5, 0, 7], deps=deps[:7] + deps[8:])
     assert not _closed(open_[4])  # "in 1986" goes on: no apposition ends here
+
+
+def test_a_place_keeps_its_whole_name_as_label(extract):
+    """A place has no titles to strip: "the Russian Federation" is not "Federation"."""
+    found = facts(extract("Troops of the Russian Federation shelled Kharkiv."))
+    assert ("Russian Federation", "attacked", "Kharkiv") in found, found
