@@ -513,12 +513,11 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             inner = prep.nbor(-1)
         elif lemma(inner) in words("relations", "locatedIn", "position_verbs"):
             # "Rome is in Lazio", "Abqaiq, which lies in X", "the museum, located in Toledo"
-            subjects = [inner.head] if inner.dep_ == "acl" and inner.tag_ == "VBN" else kids(inner, "nsubj", "nsubjpass")
-            if not subjects:
+            inner = _positioned(inner, table)
+            if inner is None:
                 continue
-            inner = named(antecedent(subjects[0]))
-        if inner.pos_ not in ("NOUN", "PROPN"):
-            continue
+        if inner.pos_ not in ("NOUN", "PROPN") and before is None:
+            continue  # a named place stays one when the parser made it a verb ("flew on to Tamanrasset in X")
         if inner.dep_ == "pobj" and inner.head.lower_ in ("for", "of") and noun_type(inner) not in PLACE_LIKE \
                 and noun_type(inner.head.head) in ("Facility", "Location") and (m := table.at(inner)) and m.kind == "nominal":
             inner = inner.head.head  # "a camp for displaced people in Ardamata" places the camp
@@ -529,8 +528,7 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             outers = [named_place]  # "in southern Indiana playing basketball" parsed as one noun
         outer_name = _named_place(table, place_of(outers[0])) if outers else None
         outer_place = gazetteer.lookup(outer_name.text) if outer_name is not None else None
-        set_off = prep if gap > 1 else None  # "Both Kirkuk and Mosul, in Iraq's north", wherever the parser hung it
-        inners = _place_list(inner, table, outer_place, set_off) if inner.i == prep.i - gap else [inner]
+        inners = _place_list(inner, table, outer_place, prep) if inner.i == prep.i - gap else [inner]
         inners = [n for each in inners for n in _named_modifiers(each) or [each]]
         if inner.dep_ == "pobj" and inner.head.lower_ == "near":
             near = inner.head  # "the Wakulla cave near Tallahassee in northern Florida" is in Florida too
@@ -542,6 +540,42 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         for outer in outers:
             for each in inners:
                 yield Candidate(named(place_of(each)), "locatedIn", place_of(outer), prep, "located_in_prep", 0.8)
+
+
+def _name_after_comma(desc: Token, table: MentionTable) -> list[Token]:
+    """The named place a comma sets after a singular description, however the parser hung it:
+    "in Colombia's second-largest city, Medellin, the fourth such killing"."""
+    doc, i = desc.doc, desc.i + 2
+    if desc.tag_ != "NN" or i >= len(doc) or doc[desc.i + 1].text != "," or (m := _named_place(table, doc[i])) is None:
+        return []
+    return [doc[m.head]] if m.start == i and (m.end >= len(doc) or doc[m.end].is_punct) else []
+
+
+def _positioned(verb: Token, table: MentionTable) -> Token | None:
+    """What a verb of position places: "Rome *is* in Lazio", "Kisumu, which *lies* in X", "the
+    museum, *located* in Toledo", "Camp Hill, a state prison *located* in X" (the prison is Camp
+    Hill); "Hadassah Hospital, *located* in X" however the parser hung the participle."""
+    doc = verb.doc
+    if verb.tag_ == "VBN" and verb.dep_ != "ROOT" and verb.i > 1 and doc[verb.i - 1].text == "," \
+            and (m := table.at(doc[verb.i - 2])) is not None and m.kind == "name" and m.end == verb.i - 1:
+        return doc[m.head]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        thing = verb.head
+        if thing.dep_ == "appos" and table.at(thing.head) is not None:
+            return thing.head
+        left = thing.left_edge.i
+        if left > 1 and doc[left - 1].text == "," and (m := _named_place(table, doc[left - 2])) is not None \
+                and noun_type(thing) in PLACE_LIKE:
+            return doc[m.head]  # the same, when the parser did not see the apposition
+        return named(thing)
+    subjects = kids(verb, "nsubj", "nsubjpass")
+    if not subjects:
+        return None
+    thing = antecedent(subjects[0])
+    if subjects[0].lower_ in ("which", "that") and (comma := subjects[0].i - 1) > 0 and doc[comma].text == "," \
+            and (m := _named_place(table, doc[comma - 1])) is not None and m.end == comma:
+        thing = doc[m.head]  # "Villagers in Kisumu, which lies in X": the parser took the villagers
+    return named(thing)
 
 
 def _bearing_from(origin: Token, table: MentionTable) -> Token | None:
@@ -622,14 +656,18 @@ def _place_list(last: Token, table: MentionTable, outer: gazetteer.Place | None 
                 phrase: Token | None = None) -> list[Token]:
     """ "Kosovo, Sandzak and Vojvodina in Serbia": a phrase right after a list of named places
     places all of them. The list must be nothing but bare named places, none a country or state
-    unless the phrase names something bigger ("Estonia, Latvia and Lithuania in the Soviet Union");
-    the parser may hang a ``phrase`` set off by a comma on the first ("Both Kirkuk and Mosul, in Iraq's north")."""
+    unless the phrase names something bigger ("Estonia, Latvia and Lithuania in the Soviet Union").
+    The parser may hang the ``phrase`` on the first ("Both Kirkuk and Mosul, in Iraq's north",
+    "including Cheyenne and Casper in Wyoming"), unless that one is itself placed: "Rome is in Lazio
+    province and Naples in Campania" puts only Naples in Campania."""
     if last.dep_ != "conj":
         return [last]
     first = last
     while first.dep_ == "conj":
         first = first.head
-    items = [first, *first.conjuncts]
+    items = [t for t in [first, *first.conjuncts] if t.i <= last.i]  # "Lusk and Medicine Bow in Wyoming and Broken Bow in X"
+    if first.dep_ == "pobj" and lemma(first.head.head) in words("relations", "locatedIn", "position_verbs"):
+        return [last]  # "Rome is in Lazio province and Naples in Campania": the first is a container already
     doc = last.doc
     for item in items:
         mention = _named_place(table, item)
@@ -637,7 +675,7 @@ def _place_list(last: Token, table: MentionTable, outer: gazetteer.Place | None 
         if mention is None or place is not None and place.kind in ("Country", "Region") \
                 and (outer is None or _size(place) >= _size(outer)):
             return [last]  # "... in New Jersey and Dutchess County in New York" lists places of both sizes
-        if item.i != last.i and ([c for c in kids(item, "prep", "appos", "acl", "relcl") if c != phrase]
+        if item.i != last.i and ([c for c in kids(item, "prep", "appos", "acl", "relcl") if c != phrase and c.i < last.i]
                                  or doc[mention.end].lower_ not in (",", "and", "or")):
             return [last]  # "the Hanford Site near Richland, ... and the Mound Plant in Ohio": items of their own
     return items
@@ -789,13 +827,13 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
         elif desc_of.dep_ == "attr" and lemma(desc_of.head) == "be" and kids(desc_of.head, "nsubj"):
             name = named(kids(desc_of.head, "nsubj")[0])  # "Saudi Arabia is a Gulf state"
         elif desc.dep_ in ("dobj", "conj", "npadvmod") and (left := desc.left_edge.i) >= 2 and desc.doc[left - 1].text == "," \
-                and desc.doc[left].lower_ in ("the", "a", "an") and (before := _named_place(table, desc.doc[left - 2])) is not None \
-                and _closed(desc):
+                and (desc.doc[left].lower_ in ("the", "a", "an") or left == desc.i)  \
+                and (before := _named_place(table, desc.doc[left - 2])) is not None and _closed(desc):
             # "bombed targets in Tripoli and Benghazi, the two largest cities in Libya, in ...": the parser
             # made the apposition an object; the comma, article and closing punctuation say what it is
             name = desc.doc[before.head]
         else:
-            appos = [a for a in kids(desc, "appos") if a.pos_ == "PROPN"]
+            appos = [a for a in kids(desc, "appos") if a.pos_ == "PROPN"] or _name_after_comma(desc, table)
             if not appos:
                 continue
             name = appos[0]
@@ -807,8 +845,8 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
                 continue
         outers = prep_objects(desc, {"in", "inside", "within", "of"}) + kids(desc, "poss")
         # "the Taj Mahal, a hotel he is building in Atlantic City"
-        outers += [o for clause in kids(desc, "relcl") for o in prep_objects(clause, {"in", "inside", "within"})
-                   if _named_place(table, o) is not None]
+        outers += [o for clause in kids(desc, "relcl", "acl") for o in prep_objects(clause, {"in", "inside", "within"})
+                   if _named_place(table, o) is not None]  # "Camp Hill, a state prison located in Cumberland County"
         # "Grand Isle, a Louisiana resort", "the Michoacan state capital, Morelia"; the gazetteer must know
         # the modifier, for "a Red Sea port" is on the sea
         if desc.pos_ == "NOUN":
@@ -849,7 +887,7 @@ def located_in_of(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             continue
         settlement = lemma(noun) in words("nouns", "settlement")
         # "the Idlib province", not "the English county": an adjective is no name
-        names = [c for c in kids(noun, "compound") if c.pos_ == "PROPN" and not gazetteer.country_of_demonym(c.text)]
+        names = [c for c in kids(noun, "compound", "nmod") if c.pos_ == "PROPN" and not gazetteer.country_of_demonym(c.text)]
         outers = prep_objects(noun, {"of"})
         # "the Mindanao islands of the Philippines": a country holds the islands, it is not one of them
         of_place = _named_place(table, outers[0]) if outers else None
@@ -1266,9 +1304,12 @@ def _contradicted(inner: Mention, outer: Mention) -> bool:
 
 def _closed(phrase: Token) -> bool:
     """A phrase that punctuation or the sentence's end closes, as an apposition is ("X, the two
-    largest cities in Y, in ..."); the closing comma may hang inside the phrase's subtree."""
-    end = phrase.right_edge
-    return end.is_punct or end.i + 1 >= len(phrase.doc) or phrase.doc[end.i + 1].is_punct
+    largest cities in Y, in ..."); the closing comma may hang inside the phrase's subtree, and a
+    relative clause may follow it ("Harare, capital of Zimbabwe, where ...")."""
+    clauses = {t.i for c in phrase.subtree if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    doc = phrase.doc
+    ends = {phrase.right_edge.i, max(t.i for t in phrase.subtree if t.i not in clauses)}
+    return any(doc[end].is_punct or end + 1 >= len(doc) or doc[end + 1].is_punct for end in ends)
 
 
 def _presupposed(trigger: Token) -> bool:

@@ -191,6 +191,15 @@ def test_intercepting_is_not_attacking(extract):
     ("Dalvaria's army moved. Brisk, a Dalvarian town, fell.", "Brisk", "Dalvaria"),
     ("Ships left the Marennese port of Sallow. Marenna denied it.", "Sallow", "Marenna"),
     ("Police surrounded the compound on Lindenova Street.", "compound", "Lindenova Street"),  # a named street
+    ("The talks resume in Harare, capital of Zimbabwe, where the group keeps a secretariat.", "Harare", "Zimbabwe"),
+    ("Gunmen killed a judge Thursday in Colombia's second-largest city, Medellin, the fourth such killing this year.",
+     "Medellin", "Colombia"),
+    ("Villagers in Kisumu Ndogo, which lies in Kenya's Nyanza Province, said the lake was choked.", "Kisumu Ndogo", "Nyanza Province"),
+    ("Inmates at Camp Hill, a state prison located in Cumberland County, Pa., were moved.", "Camp Hill", "Cumberland County"),
+    ("Her father is being treated at Hadassah Hospital, located in Jerusalem, a spokeswoman said.", "Hadassah Hospital", "Jerusalem"),
+    ("In the Maine coastal village of Stonington, the price of lobster fell.", "Stonington", "Maine"),
+    ("The hijackers flew on to Kandahar in southern Afghanistan, where the plane was refueled.", "Kandahar", "Afghanistan"),
+    ("The line will drop 140 towns, including Cheyenne and Casper in Wyoming and Omaha in Nebraska.", "Cheyenne", "Wyoming"),
     ("She was taken to Saint Brede Hospital on Grenville Place.", "Saint Brede Hospital", "Grenville Place"),
     ("Commandos stormed the old terminal building at Entebbe airport.", "old terminal building", "Entebbe airport"),
     # a named province belongs to its owner, and both are places whatever NER said
