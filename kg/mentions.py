@@ -329,7 +329,8 @@ def _in_place_context(tokens: list[Token], places: set[int] = frozenset()) -> bo
     position_verbs = words("relations", "locatedIn", "position_verbs")
     for clause in head.children:  # "Sinjar, which is in northern Iraq", "Tilburg, located in Brabant"
         if clause.dep_ in ("relcl", "acl") and clause.lemma_.lower() in position_verbs and any(
-                o.ent_type_ in ("GPE", "LOC") for p in clause.children if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS
+                o.ent_type_ in ("GPE", "LOC") or o.lemma_.lower() in place_nouns  # "which lies in the Dutch province of X"
+                for p in clause.children if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS
                 for o in p.children if o.dep_ == "pobj"):
             return True
     if head.dep_ == "conj" and head.head.ent_type_ in ("GPE", "LOC"):
@@ -540,7 +541,8 @@ def _dateline_dash(doc: Doc, start: int) -> int | None:
     for token in doc[start + 1: min(len(doc) - 1, start + 12)]:
         if token.text in DASHES and token.nbor(-1).whitespace_:  # not the hyphens of "PORT-AU-PRINCE"
             return token.i
-        if not (token.tag_ in ("NNP", "NNPS") or token.is_upper or token.is_punct and token.text not in (".", "!", "?")):
+        if not (token.tag_ in ("NNP", "NNPS") or token.is_upper or token.is_punct and token.text not in (".", "!", "?")
+                or token.lower_ in ("of", "de", "del", "la") and token.nbor(1).tag_ == "NNP"):  # "Territory of Hawaii"
             return None  # "NATO said on Monday - a day late -" is a sentence, not a dateline
     return None
 

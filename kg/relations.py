@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer
 from kg.factuality import factuality, local_cue
-from kg.mentions import DASHES, LOCATIVE_PREPS, QUANTITY_HEADS, Mention, MentionTable, compound_lemma, noun_type
+from kg.mentions import DASHES, DEMONYM_ENDINGS, LOCATIVE_PREPS, QUANTITY_HEADS, Mention, MentionTable, compound_lemma, noun_type
 from kg.vocabulary import words
 
 
@@ -481,12 +481,21 @@ def place_of(token: Token, parts: bool = True) -> Token:
         if part or lemma(token) in words("nouns", "place") and (token.tag_ == "NN" or token.tag_ == "NNP" and token.text.islower()):
             inner = prep_objects(token, {"of"})
             # "the Somerset town of Castlebridge" is Castlebridge; "the Idlib province of Syria" is not Syria
-            own_name = lemma(token) not in words("nouns", "settlement") and any(c.pos_ == "PROPN" for c in kids(token, "compound"))
+            own_name = lemma(token) not in words("nouns", "settlement") and any(
+                c.pos_ == "PROPN" and c.dep_ == "compound" or _proper_adjective(c) for c in kids(token, "compound", "amod"))
             if inner and not own_name and (inner[0].pos_ == "PROPN" or part):
                 token = inner[0]
                 continue
         break
     return token
+
+
+def _proper_adjective(token: Token) -> bool:
+    """A capitalized modifier inside a sentence that names no nation: a name the tagger took for an
+    adjective ("the *Lemva* region of Eskaria"), not "the *Dutch* province of South Holland"."""
+    return token.dep_ == "amod" and token.text[:1].isupper() and not token.is_sent_start \
+        and token.lower_ not in DIRECTIONS and gazetteer.country_of_demonym(token.text) is None \
+        and not any(token.lower_.endswith(e) for e in DEMONYM_ENDINGS)
 
 
 @pattern
@@ -522,6 +531,9 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
                 and noun_type(inner.head.head) in ("Facility", "Location") and (m := table.at(inner)) and m.kind == "nominal":
             inner = inner.head.head  # "a camp for displaced people in Ardamata" places the camp
         inner = _run_by(inner, table)
+        if inner.dep_ == "attr" and lemma(inner.head) == "be" and (subj := kids(inner.head, "nsubj")) \
+                and _named_place(table, subj[0]) is not None:
+            inner = subj[0]  # "Rotterdam is the largest port in Europe" places Rotterdam, not "the largest port"
         outers = kids(prep, "pobj")
         named_place = _place_after(prep, table)
         if named_place is not None and not any((m := table.at(place_of(o))) and m.type in PLACE_LIKE for o in outers):
@@ -887,7 +899,8 @@ def located_in_of(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             continue
         settlement = lemma(noun) in words("nouns", "settlement")
         # "the Idlib province", not "the English county": an adjective is no name
-        names = [c for c in kids(noun, "compound", "nmod") if c.pos_ == "PROPN" and not gazetteer.country_of_demonym(c.text)]
+        names = [c for c in kids(noun, "compound", "nmod", "amod") if c.pos_ == "PROPN" and c.dep_ != "amod"
+                 and not gazetteer.country_of_demonym(c.text) or _proper_adjective(c)]  # "the Lemva region of Eskaria"
         outers = prep_objects(noun, {"of"})
         # "the Mindanao islands of the Philippines": a country holds the islands, it is not one of them
         of_place = _named_place(table, outers[0]) if outers else None

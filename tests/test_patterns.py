@@ -198,6 +198,9 @@ def test_intercepting_is_not_attacking(extract):
     ("Inmates at Camp Hill, a state prison located in Cumberland County, Pa., were moved.", "Camp Hill", "Cumberland County"),
     ("Her father is being treated at Hadassah Hospital, located in Jerusalem, a spokeswoman said.", "Hadassah Hospital", "Jerusalem"),
     ("In the Maine coastal village of Stonington, the price of lobster fell.", "Stonington", "Maine"),
+    ("Drones hit the Zarechny airfield, in the Lemva region of Eskaria, on Friday.", "Lemva region", "Eskaria"),  # "Lemva": JJ
+    ("Drones hit the Zarechny airfield, in the Lemva region of Eskaria, on Friday.", "Zarechny airfield", "Lemva region"),
+    ("Rotterdam, which lies in the Dutch province of South Holland, is the largest port in Europe.", "Rotterdam", "South Holland"),
     ("The hijackers flew on to Kandahar in southern Afghanistan, where the plane was refueled.", "Kandahar", "Afghanistan"),
     ("The line will drop 140 towns, including Cheyenne and Casper in Wyoming and Omaha in Nebraska.", "Cheyenne", "Wyoming"),
     ("She was taken to Saint Brede Hospital on Grenville Place.", "Saint Brede Hospital", "Grenville Place"),
@@ -430,6 +433,7 @@ def test_more_authorized_forms(extract, text, subject, obj):
     "VELKA, Norland (AP) — Rebel fighters shelled Marivel on Sunday.",
     "PORT VELKA, Norland -- Rebel fighters shelled Marivel on Sunday.",
     "PORT-AU-VELKA, Norland (AP) — Rebel fighters shelled Marivel on Sunday.",  # hyphens in a name end no dateline
+    "VELKA, Territory of Norland — Rebel fighters shelled Marivel on Sunday.",
 ])
 def test_a_dateline_is_where_the_story_was_filed_not_the_attacker(extract, text):
     found = facts(extract(text))
