@@ -194,6 +194,13 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _controlled(verb: Token, obj: Token) -> bool:
+    """Whether the object of a verb is the subject of its infinitive: "authorized management to open
+    talks", not "approved a renovation, to begin in June"."""
+    doc = verb.doc
+    return any(x.left_edge.i == obj.right_edge.i + 1 for x in _infinitives(verb) if doc[x.left_edge.i].lower_ == "to")
+
+
 def _infinitives(verb: Token) -> list[Token]:
     """The to-infinitive clauses of a verb, which the parser labels xcomp or advcl: "ordered X *to launch* Y"."""
     return kids(verb, "xcomp") + [c for c in kids(verb, "advcl") if any(a.lower_ == "to" for a in kids(c, "aux"))]
@@ -229,8 +236,8 @@ def direct_object(verb: Token) -> Token | None:
     objs = kids(verb, "dobj")
     if objs:
         return named(objs[0])
-    if verb.dep_ == "relcl" and kids(verb, "nsubj"):
-        return named(verb.head)  # "the withdrawal, which Biden had ordered"
+    if verb.dep_ == "relcl" and kids(verb, "nsubj") and not any(a.lower_ in ("where", "when", "why") for a in kids(verb, "advmod")):
+        return named(verb.head)  # "the withdrawal, which Biden had ordered"; not "Ford Island, where the Arizona blew up"
     return None
 
 
@@ -256,9 +263,10 @@ def authorized_verb(sent: Span, table: MentionTable) -> Iterator[Candidate]:
                 obj = obj.head.head  # "Russia's invasion of Ukraine, which Putin ordered": one orders an act, not a country
             if obj is not None and obj.dep_ == "dobj" and (kids(verb, "ccomp") or _infinitives(verb)) and \
                     (obj.ent_type_ in ("PERSON", "NORP", "ORG") or lemma(obj) in words("nouns", "group") | words("nouns", "person")
-                     or noun_type(obj) == "Organization"):
+                     or noun_type(obj) == "Organization" or _controlled(verb, obj) and noun_type(obj) not in ("Attack", "Event")):
                 # "ordered troops to withdraw": the order is the clause, not the troops; "directed the
-                # commander to launch the air campaign" ordered the campaign
+                # commander to launch the air campaign" ordered the campaign; "authorized management to
+                # open talks" authorized no management
                 acts = [e for x in _infinitives(verb) if lemma(x) in words("relations", "authorized", "execute")
                         for e in kids(x, "dobj") if noun_type(e) in ("Attack", "Event")]
                 subj = subject_of(verb)
@@ -908,8 +916,9 @@ def located_in_of(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         if names and settlement and outers and noun.tag_ != "NNS" and not container:
             # "the Somerset town of Castlebridge": the town is the "of"-name, the modifier contains it
             yield Candidate(outers[0], "locatedIn", names[0], noun, "located_in_of", 0.75)
-        elif (names or noun.pos_ == "PROPN" or noun.tag_ == "NNS") and outers:
-            # "the Idlib province of Syria", "the Eastern Province of Saudi Arabia", "districts of Kharkiv"
+        elif (names or noun.pos_ == "PROPN" or noun.tag_ == "NNS" and not members(noun)[1:]) and outers:
+            # "the Idlib province of Syria", "the Eastern Province of Saudi Arabia", "districts of Kharkiv";
+            # but "the villages of Brezan and Tulko" are the villages named
             yield Candidate(noun, "locatedIn", place_of(outers[0]), noun, "located_in_of", 0.8)
         elif of_place is not None and lemma(noun) not in words("nouns", "polity"):
             # "the capital of Somalia, Mogadishu": the parser hangs the name on Somalia; the noun describes it
@@ -1200,8 +1209,11 @@ def _is_abstract(token: Token) -> bool:
 
 
 def _military(sent: Span) -> bool:
-    vocab = words("relations", "attacked", "military")
-    return any(lemma(t) in vocab or t.lower_ in vocab for t in sent)
+    """Whether a sentence speaks of arms, and not of a game: "Okafor struck twice, and Ferrando
+    raided the defense" is football."""
+    vocab, games = words("relations", "attacked", "military"), words("relations", "attacked", "games")
+    found = {lemma(t) for t in sent} | {t.lower_ for t in sent}
+    return bool(found & vocab) and not found & games
 
 
 def _owner(token: Token, depth: int = 0) -> Token:
@@ -1257,7 +1269,7 @@ def extract(doc: Doc, table: MentionTable) -> list[RelationMention]:
                 subjects, objects = conjuncts(cand.subject), conjuncts(cand.object)
                 if cand.predicate == "locatedIn":
                     subjects, objects = subjects[:1], objects[:1]
-                if cand.predicate == "attacked":
+                if cand.predicate in ("attacked", "hasTarget"):
                     # "groups, including X and Y": the named members are the targets worth a node
                     objects = [m for o in objects for m in (members(_owner(o)) or [_owner(o)])]
                 for subj_tok in subjects:

@@ -106,9 +106,17 @@ def test_generic_targets_stand_for_their_owner(extract):
     "An earthquake hit central Italy overnight.",
     "Halder Freight launched a dawn raid on its Bavarian rival, Ostmark Cargo, on Monday.",
     "Halder Freight launched a dawn raid on its rival Ostmark Cargo on Monday.",
+    # football, though a "strike" stands beside the raid
+    "Their forward, Sam Oko, struck twice, and winger Pablo Ferra raided the Valdorn defense to set up a third goal.",
 ])
 def test_metaphors_are_not_attacks(extract, text):
     assert not any(p == "attacked" for _, p, _ in extract(text))
+
+
+def test_where_opens_no_object(extract):
+    """The ship blew up at the island; nobody blew the island up."""
+    found = extract("Bombers struck the harbor off Cole Island, where the USS Varna blew up after a bomb hit its magazine.")
+    assert not any(p == "attacked" and o == "Cole Island" for _, p, o in found), found
 
 
 @pytest.mark.parametrize("text", [
@@ -488,3 +496,12 @@ def test_a_place_keeps_its_whole_name_as_label(extract):
     """A place has no titles to strip: "the Russian Federation" is not "Federation"."""
     found = facts(extract("Troops of the Russian Federation shelled Kharkiv."))
     assert ("Russian Federation", "attacked", "Kharkiv") in found, found
+
+
+def test_authorizing_someone_to_act_authorizes_no_one(extract):
+    """Object control: "authorized management to open talks" authorized the talks, not management;
+    a purpose clause after a comma is no control ("approved a renovation, to begin in June")."""
+    found = extract("The supervisory board authorized management to open talks with other buyers.")
+    assert not any(p == "authorized" and o == "management" for _, p, o in found), found
+    found = facts(extract("The board approved a renovation of the east stand, to begin in June."))
+    assert ("board", "authorized", "renovation") in found, found
