@@ -178,8 +178,9 @@ class MentionTable:
             if rest and not rest[0].is_punct and rest[0].dep_ != "case":
                 names.append(span_text(rest))
         of = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
-        if of and token.lemma_.lower() in words("nouns", "event"):
-            names.insert(0, span_text(_clean(tokens + list(of[0].subtree))))
+        if of and (token.lemma_.lower() in words("nouns", "event") or token.lemma_.lower() in words("nouns", "organization")
+                   and any(o.pos_ == "PROPN" for o in of[0].children)):
+            names.insert(0, span_text(_clean(tokens + list(of[0].subtree))))  # "the board of Ferrovani"
         demonym = ""
         for mod in (c for c in token.lefts if c.dep_ in ("amod", "compound")):
             place = gazetteer.country_of_demonym(mod.text) if mod.text[:1].isupper() else None
@@ -396,8 +397,9 @@ def _type_of_name(tokens: list[Token], label: str, places: set[int] = frozenset(
         return "Location"
     if label == "PERSON" and head.tag_ == "NNPS" and any(c.lower_ == "the" for c in head.children):
         return "Group"  # "the Houthis"
-    if label in ("ORG", "FAC") and head.lemma_.lower() in words("nouns", "facility"):
-        return "Facility"
+    if label in ("ORG", "FAC", "EVENT", "GPE", "PRODUCT", "WORK_OF_ART") and head.lemma_.lower() in words("nouns", "facility") \
+            and len(tokens) > 1:
+        return "Facility"  # "Toussaint Louverture International Airport", which NER may call an event
     if label == "PERSON" and len(tokens) > 1 and head.lemma_.lower() in words("nouns", "facility") - words("nouns", "surname_facilities"):
         return "Facility"  # "Mulago Hospital", "Yerwada Jail"
     if label in ("ORG", "PERSON") and any(c.dep_ == "appos" and c.lemma_.lower() in words("nouns", "facility") for c in head.children):

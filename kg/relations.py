@@ -232,6 +232,16 @@ def passive_object(verb: Token) -> Token | None:
     return None
 
 
+def _reduced_relative_object(verb: Token) -> Token | None:
+    """An attack verb takes no clause: in "a jet bombed a crowd gathered for the opening", parsed
+    as "bombed [a crowd gathered ...]", the crowd is the object."""
+    for clause in kids(verb, "ccomp"):
+        subj = kids(clause, "nsubj")
+        if subj and clause.tag_ in ("VBD", "VBN") and subj[0].left_edge.i == verb.i + 1:
+            return named(subj[0])
+    return None
+
+
 def direct_object(verb: Token) -> Token | None:
     objs = kids(verb, "dobj")
     if objs:
@@ -390,7 +400,7 @@ def attacked_verb(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         weapon = opened_fire or all(noun_type(named(o)) == "Artifact" for o in kids(verb, "dobj"))
         targets = _at_targets(verb) if at_verb and weapon else []  # "fired missiles at", not "fired questions at"
         if direct and not targets and lemma(verb) not in {"launch"}:
-            obj = direct_object(verb)
+            obj = direct_object(verb) or _reduced_relative_object(verb)
             targets = [obj] if obj is not None else []
             objs = kids(verb, "dobj")  # "bombed Clark Field, as well as the islands of X": the parser gives two objects
             targets += [named(o) for o in objs[1:] if any(c.dep_ == "cc" and objs[0].i < c.i < o.i for c in verb.children)]

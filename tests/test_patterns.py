@@ -75,6 +75,10 @@ def test_ordering_someone_to_act_authorizes_the_act_and_they_act(extract, text, 
     ("Jets bombed the Dalvarian towns of Essema and Brisk on Monday.", "Jets", "Brisk"),
     # "as well as" coordinates a second object the parser attaches to the verb
     ("Norland's jets bombed Kerrow Field, as well as the islands of Serin and Tolva.", "Norland", "Tolva"),
+    # the parser reads "bombed [a crowd gathered for ...]" as a clause; an attack verb takes none
+    ("A military jet bombed a crowd gathered for the opening of a clinic in Pazigyi.", "military jet", "crowd"),
+    # NER may call an airport an event; its head says what it is
+    ("Days later, the gangs also attacked Toussaint Louverture International Airport.", "gangs", "Airport"),
     # naval words make "torpedoed" and "hit" military
     ("The submarine Varna torpedoed the cruiser Essex on Tuesday.", "Varna", "Essex"),
 ])
@@ -505,3 +509,14 @@ def test_authorizing_someone_to_act_authorizes_no_one(extract):
     assert not any(p == "authorized" and o == "management" for _, p, o in found), found
     found = facts(extract("The board approved a renovation of the east stand, to begin in June."))
     assert ("board", "authorized", "renovation") in found, found
+
+
+def test_an_organization_of_a_name_is_known_by_it(extract):
+    """ "The board of Ferrovani" is a surface form of the board node, so a query by it finds the act."""
+    from kg.ingest import Document
+    from kg.pipeline import analyse, assemble
+    from kg.nlp import load_pipeline
+    text = "The board of Ferrovani approved the takeover bid on Sunday night."
+    graph = assemble([analyse(Document(id="t", text=text), load_pipeline()(text))])
+    assert any("board of Ferrovani" in graph.names(s) and p == "authorized"
+               for s, p, _, _ in graph.triples(("authorized",))), list(graph.triples(("authorized",)))
