@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from kg import gazetteer
+from kg.dates import MONTHS, WEEKDAYS
 from kg.vocabulary import vocabulary, words
 
 NAME_LABELS = frozenset(vocabulary()["types"])
@@ -255,12 +256,23 @@ def _split_of(tokens: list[Token], label: str) -> list[tuple[list[Token], str]]:
     return [(tokens, label)]
 
 
+def _misdated_place(ent) -> bool:
+    """A one-word "date" that is no day or month but a place by its context: NER's "Linderhae"
+    in "near Linderhae, a fishing village in Sabrelle"."""
+    word = ent[0]
+    return len(ent) == 1 and word.pos_ == "PROPN" and not any(c.isdigit() for c in word.text) \
+        and word.lower_.rstrip(".") not in MONTHS and word.lower_ not in WEEKDAYS and _in_place_context([word])
+
+
 def _merge_split_names(doc: Doc) -> list[tuple[list[Token], str]]:
     """NER spans, with adjacent proper-noun pieces of one compound name joined
     ("Kataeb" NORP + "Hezbollah" ORG before "militia" -> "Kataeb Hezbollah", an organization)."""
     spans: list[tuple[list[Token], str]] = []
     pieces = []
     for ent in doc.ents:
+        if ent.label_ in ("DATE", "TIME") and _misdated_place(ent):
+            pieces.append(([ent[0]], "GPE"))
+            continue
         if ent.label_ not in NAME_LABELS:
             continue
         # "DAYTON, Ohio" read as one entity is two places

@@ -1299,8 +1299,8 @@ def extract(doc: Doc, table: MentionTable) -> list[RelationMention]:
                                 military = _military(sent) if military is None else military
                                 if not military:
                                     continue
-                        if _is_time(subj_tok) or _is_time(obj_tok):
-                            continue
+                        if any(_is_time(t) and not _named_place(table, t) for t in (subj_tok, obj_tok)):
+                            continue  # a date, unless NER took a place for one
                         # "an Israeli strike" was carried out by Israel
                         subj = (table.demonym(subj_tok) if subj_tok.dep_ in ("amod", "compound") and predicate != "hasTarget"
                                 else None) or table.at(subj_tok)  # "Turkish" inside "a Turkish drone strike" is the event

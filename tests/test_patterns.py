@@ -210,6 +210,8 @@ def test_intercepting_is_not_attacking(extract):
     ("Inmates at Camp Hill, a state prison located in Cumberland County, Pa., were moved.", "Camp Hill", "Cumberland County"),
     ("Her father is being treated at Hadassah Hospital, located in Jerusalem, a spokeswoman said.", "Hadassah Hospital", "Jerusalem"),
     ("In the Maine coastal village of Stonington, the price of lobster fell.", "Stonington", "Maine"),
+    # NER calls the village a date; its apposition says it is a place
+    ("A helicopter was shot down by rebels near Linderhae, a fishing village in Sabrelle.", "Linderhae", "Sabrelle"),
     ("Drones hit the Zarechny airfield, in the Lemva region of Eskaria, on Friday.", "Lemva region", "Eskaria"),  # "Lemva": JJ
     ("Drones hit the Zarechny airfield, in the Lemva region of Eskaria, on Friday.", "Zarechny airfield", "Lemva region"),
     ("Rotterdam, which lies in the Dutch province of South Holland, is the largest port in Europe.", "Rotterdam", "South Holland"),
