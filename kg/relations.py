@@ -572,6 +572,21 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
                 yield Candidate(named(place_of(each)), "locatedIn", place_of(outer), prep, "located_in_prep", 0.8)
 
 
+REGIONAL = {"regional": "region", "provincial": "province", "state": "state", "district": "district"}
+
+
+def _salient_region(desc: Token, table: MentionTable) -> Token | None:
+    """The region "the regional/provincial/state capital" belongs to: the nearest one named before
+    it ("Ethiopia's northern Tigray region ... Mekelle, the regional capital")."""
+    kinds = {REGIONAL[m.lower_] for m in kids(desc, "amod", "compound") if m.lower_ in REGIONAL}
+    if lemma(desc) != "capital" or not kinds:
+        return None
+    before = [m for m in table.mentions if m.end <= desc.i and m.kind != "pronoun" and m.type in PLACE_LIKE
+              and (m.text.lower().split()[-1] in kinds or m.kind == "name" and (p := gazetteer.lookup(m.text)) is not None
+                   and p.kind == "Region" and p.country)]
+    return desc.doc[max(before, key=lambda m: m.end).head] if before else None
+
+
 def _name_after_comma(desc: Token, table: MentionTable) -> list[Token]:
     """The named place a comma sets after a singular description, however the parser hung it:
     "in Colombia's second-largest city, Medellin, the fourth such killing"."""
@@ -883,6 +898,8 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
             modifiers = [m for c in [desc, *kids(desc, "compound")] for m in kids(c, "compound", "amod")]
             outers += [c for c in modifiers if c.text[:1].isupper() and (m := _named_place(table, c))
                        and gazetteer.lookup(m.text) is not None]
+        if not outers and (region := _salient_region(desc, table)) is not None:
+            outers = [region]  # "Mekelle, the regional capital": the region the story is about
         described = [name, *name.conjuncts] if desc.tag_ == "NNS" else [name]  # "Passau and Straubing, two cities in X"
         for outer in outers:
             for each in described:

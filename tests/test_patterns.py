@@ -210,6 +210,9 @@ def test_intercepting_is_not_attacking(extract):
     ("Inmates at Camp Hill, a state prison located in Cumberland County, Pa., were moved.", "Camp Hill", "Cumberland County"),
     ("Her father is being treated at Hadassah Hospital, located in Jerusalem, a spokeswoman said.", "Hadassah Hospital", "Jerusalem"),
     ("In the Maine coastal village of Stonington, the price of lobster fell.", "Stonington", "Maine"),
+    # "the regional capital" is the capital of the region the story named last
+    ("Troops moved into Norland's northern Kessow region. Jets bombed Velka, the regional capital, on Monday.",
+     "Velka", "Kessow region"),
     # NER calls the village a date; its apposition says it is a place
     ("A helicopter was shot down by rebels near Linderhae, a fishing village in Sabrelle.", "Linderhae", "Sabrelle"),
     ("Drones hit the Zarechny airfield, in the Lemva region of Eskaria, on Friday.", "Lemva region", "Eskaria"),  # "Lemva": JJ
@@ -256,6 +259,7 @@ def test_located_in_forms(extract, text, inner, outer):
     ("Rebels shelled Dren, a Karsovian town. Karsovian officials met in Kars.", "Dren", "Kars"),  # no "Karsovia" named
     ("Voters in the senator's home district backed him.", "home district", "senator"),  # a person owns no district
     ("Protesters marched on Downing Street.", "Protesters", "Downing Street"),
+    ("Troops moved into the Kessow region. Later, Brisk became the capital, replacing Velka.", "Brisk", "Kessow region"),
     # a list the parser coordinated as one: Brunei is no Malaysian state, and no country lies in a state
     ("It covers eastern Indonesia, the Malaysian states of Sabah and Sarawak, Brunei, and Mindanao.", "Brunei", "Malaysia"),
     ("It covers the eastern region of Indonesia, the Malaysian states of Sabah and Sarawak.", "Indonesia", "Malaysia"),
