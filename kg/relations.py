@@ -94,6 +94,16 @@ def members(token: Token) -> list[Token]:
     return named
 
 
+def _address_tail(noun: Token, appos: Token) -> bool:
+    """ "his home on Dogwood Lane in Belwood Springs, N.C.": the parser hangs the state on "home",
+    which it does not name. Only a noun for a state or country is named by one ("the country, Iran")."""
+    place = gazetteer.abbreviation(appos.text) or gazetteer.lookup(appos.text)
+    return place is not None and place.kind in ("Country", "Region") and lemma(noun) not in REGION_NOUNS
+
+
+REGION_NOUNS = frozenset({"country", "nation", "state", "province", "region", "republic", "kingdom", "territory", "emirate"})
+
+
 def phrase(token: Token) -> str:
     """Lemma plus particle, e.g. "sign off", "shoot down", "blow up"."""
     prt = kids(token, "prt")
@@ -120,7 +130,7 @@ def named(token: Token) -> Token:
     if token.lower_ in DIRECTIONS and kids(token, "compound"):
         token = kids(token, "compound")[0]  # "a base west of Homs" read as "(base) west"
     if token.pos_ == "NOUN":
-        appos = [a for a in kids(token, "appos") if a.pos_ == "PROPN"]
+        appos = [a for a in kids(token, "appos") if a.pos_ == "PROPN" and not _address_tail(token, a)]
         if appos:
             return appos[0]
         if token.dep_ == "appos" and token.head.pos_ == "PROPN":
@@ -947,10 +957,11 @@ def located_in_of(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             # "the Idlib province of Syria", "the Eastern Province of Saudi Arabia", "districts of Kharkiv";
             # but "the villages of Brezan and Tulko" are the villages named
             yield Candidate(noun, "locatedIn", place_of(outers[0]), noun, "located_in_of", 0.8)
-        elif of_place is not None and lemma(noun) not in words("nouns", "polity"):
+        elif of_place is not None and settlement:
             # "the capital of Somalia, Mogadishu": the parser hangs the name on Somalia; the noun describes it
             for name in kids(outers[0], "appos"):
-                if (m := _named_place(table, name)) is not None and m.start > 0 and sent.doc[m.start - 1].text == ",":
+                if (m := _named_place(table, name)) is not None and m.start > 0 and sent.doc[m.start - 1].text == "," \
+                        and not _address_tail(noun, name):
                     yield Candidate(name, "locatedIn", outers[0], noun, "located_in_of", 0.75)
         for mod in kids(noun, "amod", "compound"):
             inner = prep_objects(noun, {"of"})

@@ -259,6 +259,9 @@ def test_located_in_forms(extract, text, inner, outer):
     ("Rebels shelled Dren, a Karsovian town. Karsovian officials met in Kars.", "Dren", "Kars"),  # no "Karsovia" named
     ("Voters in the senator's home district backed him.", "home district", "senator"),  # a person owns no district
     ("Protesters marched on Downing Street.", "Protesters", "Downing Street"),
+    # a state after a comma ends an address; it names neither the home nor the freeway
+    ("He died at his home on Dogwood Lane in Belwood Springs, N.C., after a long illness.", "N.C.", "Dogwood Lane"),
+    ("The quake collapsed a section of the Nimitz Freeway in Oakland, Calif., on Tuesday.", "Calif.", "Nimitz Freeway"),
     ("Troops moved into the Kessow region. Later, Brisk became the capital, replacing Velka.", "Brisk", "Kessow region"),
     # a list the parser coordinated as one: Brunei is no Malaysian state, and no country lies in a state
     ("It covers eastern Indonesia, the Malaysian states of Sabah and Sarawak, Brunei, and Mindanao.", "Brunei", "Malaysia"),
