@@ -134,6 +134,10 @@ def named(token: Token) -> Token:
         if appos:
             return appos[0]
         if token.dep_ == "appos" and token.head.pos_ == "PROPN":
+            left = token.left_edge.i
+            if noun_type(token) in ("Location", "Facility") and left > 1 and token.doc[left - 1].text == "," \
+                    and token.doc[left - 2].pos_ == "PROPN":
+                return token.doc[left - 2]  # "found Livingstone at Ujiji, a trading post": the place the comma follows
             return token.head
         if lemma(token) in words("nouns", "collective"):
             inner = prep_objects(token, {"of"})
@@ -505,17 +509,50 @@ def place_of(token: Token, parts: bool = True) -> Token:
     "the residential districts of Kharkiv" are districts, not Kharkiv: only a singular place noun
     names its "of"-object."""
     for _ in range(3):
+        if (now := _what_is_now(token)) is not None:
+            token = now  # "a trading post in what is now Tanzania"
+            continue
         part = parts and lemma(token) in words("relations", "locatedIn", "part_nouns")
+        unnamed = part or lemma(token) in ("region", "area") and not any(c.pos_ == "PROPN" for c in kids(token, "compound"))
+        owner = [p for p in kids(token, "poss") if p.pos_ == "PROPN"]
+        if parts and unnamed and owner and not prep_objects(token, {"of"}):
+            token = owner[0]  # "in Malawi's northern region", "in Iraq's oil-rich north"
+            continue
         if part or lemma(token) in words("nouns", "place") and (token.tag_ == "NN" or token.tag_ == "NNP" and token.text.islower()):
             inner = prep_objects(token, {"of"})
             # "the Somerset town of Castlebridge" is Castlebridge; "the Idlib province of Syria" is not Syria
-            own_name = lemma(token) not in words("nouns", "settlement") and any(
+            own_name = lemma(token) not in words("nouns", "settlement") - words("nouns", "city_parts") and any(
                 c.pos_ == "PROPN" and c.dep_ == "compound" or _proper_adjective(c) for c in kids(token, "compound", "amod"))
             if inner and not own_name and (inner[0].pos_ == "PROPN" or part):
                 token = inner[0]
                 continue
         break
     return token
+
+
+def _too_big(place: Mention, desc: Token) -> bool:
+    """A country or region that a town's or a building's description cannot fit ("Mosul in Iraq,
+    the country's second city" describes Mosul)."""
+    known = gazetteer.lookup(place.text)
+    return known is not None and known.kind in ("Country", "Region") and lemma(desc) not in REGION_NOUNS
+
+
+def _what_is_now(token: Token) -> Token | None:
+    """The place "what is now X" names ("in what is now Tanzania"), from "what" or from the clause."""
+    clause = token.head if token.lower_ == "what" and token.dep_ == "nsubj" else token
+    if lemma(clause) == "be" and any(s.lower_ == "what" for s in kids(clause, "nsubj")) \
+            and any(a.lower_ in ("now", "today") for a in kids(clause, "advmod")) and kids(clause, "attr"):
+        return kids(clause, "attr")[0]
+    return None
+
+
+def _national(adjective: Token, table: MentionTable) -> bool:
+    """Whether an adjective of nationality says whose a place is ("an Azerbaijani town"), not who
+    lives there ("a mostly Armenian enclave", "ethnic Albanian villages")."""
+    population = {"mostly", "largely", "predominantly", "overwhelmingly", "heavily", "mainly", "ethnic", "ethnically"}
+    if any(c.lower_ in population for c in adjective.children) or adjective.i > 0 and adjective.nbor(-1).lower_ in population:
+        return False
+    return table.demonym(adjective) is not None
 
 
 def _proper_adjective(token: Token) -> bool:
@@ -562,7 +599,7 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         if inner.dep_ == "attr" and lemma(inner.head) == "be" and (subj := kids(inner.head, "nsubj")) \
                 and _named_place(table, subj[0]) is not None:
             inner = subj[0]  # "Rotterdam is the largest port in Europe" places Rotterdam, not "the largest port"
-        outers = kids(prep, "pobj")
+        outers = [o for o in kids(prep, "pobj", "pcomp") if o.dep_ == "pobj" or _what_is_now(o) is not None]
         named_place = _place_after(prep, table)
         if named_place is not None and not any((m := table.at(place_of(o))) and m.type in PLACE_LIKE for o in outers):
             outers = [named_place]  # "in southern Indiana playing basketball" parsed as one noun
@@ -720,6 +757,8 @@ def _place_list(last: Token, table: MentionTable, outer: gazetteer.Place | None 
     first = last
     while first.dep_ == "conj":
         first = first.head
+    if first.dep_ == "pobj" and first.head.lower_ in ("between", "from"):
+        return [last]  # "a ranch between Terlingua Wells and Presidio, in the Big Bend region" places the ranch
     items = [t for t in [first, *first.conjuncts] if t.i <= last.i]  # "Lusk and Medicine Bow in Wyoming and Broken Bow in X"
     if first.dep_ == "pobj" and lemma(first.head.head) in words("relations", "locatedIn", "position_verbs"):
         return [last]  # "Rome is in Lazio province and Naples in Campania": the first is a container already
@@ -876,9 +915,11 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
             left = desc_of.left_edge.i
             if any(c.pos_ == "PROPN" for c in kids(desc, "compound")) and _named_place(table, name) is None:
                 continue  # "Kenya and Madagascar, the Sahara desert in Africa": a place of its own, in a list
-            if _named_place(table, name) is None and left >= 2 and desc.doc[left - 1].text == "," \
-                    and (before := _named_place(table, desc.doc[left - 2])) is not None:
-                name = desc.doc[before.head]  # "Residents of Tyre, a city in Lebanon": the parser hung it on "Residents"
+            if left >= 2 and desc.doc[left - 1].text == "," and (before := _named_place(table, desc.doc[left - 2])) is not None \
+                    and before.end - 1 != name.i and (_named_place(table, name) is None or not _too_big(before, desc)):
+                # "Residents of Tyre, a city in Lebanon", "found Livingstone at Ujiji, a trading post": the
+                # parser hung the description on a word before the place the comma follows
+                name = desc.doc[before.head]
         elif desc_of.dep_ == "attr" and lemma(desc_of.head) == "be" and kids(desc_of.head, "nsubj"):
             name = named(kids(desc_of.head, "nsubj")[0])  # "Saudi Arabia is a Gulf state"
         elif desc.dep_ in ("dobj", "conj", "npadvmod") and (left := desc.left_edge.i) >= 2 and desc.doc[left - 1].text == "," \
@@ -898,7 +939,9 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
                 # "Kovilpatti, Tirunelveli district, Tamil Nadu": an address, the named district in the state
                 yield Candidate(desc, "locatedIn", name, desc, "located_in_apposition", 0.75)
                 continue
-        outers = prep_objects(desc, {"in", "inside", "within", "of"}) + kids(desc, "poss")
+        # "a town of 8,000 about 40 miles south of Wooster Falls": an "of" after a bearing is no container
+        outers = [o for o in prep_objects(desc, {"in", "inside", "within", "of"}) if o.head.nbor(-1).lower_ not in DIRECTIONS] \
+            + kids(desc, "poss")
         # "the Taj Mahal, a hotel he is building in Atlantic City"
         outers += [o for clause in kids(desc, "relcl", "acl") for o in prep_objects(clause, {"in", "inside", "within"})
                    if _named_place(table, o) is not None]  # "Camp Hill, a state prison located in Cumberland County"
@@ -915,7 +958,7 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
             for each in described:
                 yield Candidate(each, "locatedIn", place_of(outer), desc, "located_in_apposition", 0.8)
         for mod in kids(desc, "amod", "compound"):
-            if table.demonym(mod) is not None:  # "Tartar, an Azerbaijani town", "Dren, the Karsovian capital"
+            if _national(mod, table):  # "Tartar, an Azerbaijani town", "Dren, the Karsovian capital"
                 yield Candidate(name, "locatedIn", mod, desc, "located_in_demonym", 0.75)
 
 
@@ -942,7 +985,7 @@ def located_in_of(sent: Span, table: MentionTable) -> Iterator[Candidate]:
     for noun in sent:
         if lemma(noun) not in words("nouns", "place"):
             continue
-        settlement = lemma(noun) in words("nouns", "settlement")
+        settlement = lemma(noun) in words("nouns", "settlement") - words("nouns", "city_parts")
         # "the Idlib province", not "the English county": an adjective is no name
         names = [c for c in kids(noun, "compound", "nmod", "amod") if c.pos_ == "PROPN" and c.dep_ != "amod"
                  and not gazetteer.country_of_demonym(c.text) or _proper_adjective(c)]  # "the Lemva region of Eskaria"
@@ -965,7 +1008,7 @@ def located_in_of(sent: Span, table: MentionTable) -> Iterator[Candidate]:
                     yield Candidate(name, "locatedIn", outers[0], noun, "located_in_of", 0.75)
         for mod in kids(noun, "amod", "compound"):
             inner = prep_objects(noun, {"of"})
-            if inner and table.demonym(mod) is not None:
+            if inner and _national(mod, table):
                 for place in listed(inner[0]) if noun.tag_ == "NNS" else inner[:1]:  # "the Libyan cities of A and B"
                     yield Candidate(place, "locatedIn", mod, noun, "located_in_demonym", 0.8)
 

@@ -210,6 +210,11 @@ def test_intercepting_is_not_attacking(extract):
     ("Inmates at Camp Hill, a state prison located in Cumberland County, Pa., were moved.", "Camp Hill", "Cumberland County"),
     ("Her father is being treated at Hadassah Hospital, located in Jerusalem, a spokeswoman said.", "Hadassah Hospital", "Jerusalem"),
     ("In the Maine coastal village of Stonington, the price of lobster fell.", "Stonington", "Maine"),
+    ("Stanley found Livingstone at Ujiji, a trading post in what is now Tanzania, in 1871.", "Ujiji", "Tanzania"),
+    ("He invented the camera in 1938 in Riga, Latvia, in what is now the Soviet Union.", "Latvia", "Soviet Union"),
+    ("She ran a grocery in the Polish Hill neighborhood of Pittsburgh.", "Polish Hill neighborhood", "Pittsburgh"),
+    ("A flood swept away homes in Tolliver Gap, a coal camp in the mountains of Wise County, Va.", "Tolliver Gap", "Wise County"),
+    ("The road links Nkhotawe, a lakeside market town in Kenya's northern region, with the highway.", "Nkhotawe", "Kenya"),
     # "the regional capital" is the capital of the region the story named last
     ("Troops moved into Norland's northern Kessow region. Jets bombed Velka, the regional capital, on Monday.",
      "Velka", "Kessow region"),
@@ -259,6 +264,10 @@ def test_located_in_forms(extract, text, inner, outer):
     ("Rebels shelled Dren, a Karsovian town. Karsovian officials met in Kars.", "Dren", "Kars"),  # no "Karsovia" named
     ("Voters in the senator's home district backed him.", "home district", "senator"),  # a person owns no district
     ("Protesters marched on Downing Street.", "Protesters", "Downing Street"),
+    ("She ran a grocery in the Polish Hill neighborhood of Pittsburgh.", "Pittsburgh", "Polish Hill"),
+    ("Police in Orrinville, Ohio, a town of 8,000 about 40 miles south of Wooster Falls, arrested a man.", "Orrinville", "Wooster Falls"),
+    ("Agents raided a ranch between Terlingua Wells and Presidio Junction, in the Big Bend region of Texas.", "Terlingua Wells", "Big Bend"),
+    ("They clashed in Stepanakert, the capital of Nagorno-Karabakh, a mostly Armenian enclave in Azerbaijan.", "Nagorno-Karabakh", "Armenia"),
     # a state after a comma ends an address; it names neither the home nor the freeway
     ("He died at his home on Dogwood Lane in Belwood Springs, N.C., after a long illness.", "N.C.", "Dogwood Lane"),
     ("The quake collapsed a section of the Nimitz Freeway in Oakland, Calif., on Tuesday.", "Calif.", "Nimitz Freeway"),
