@@ -196,7 +196,12 @@ class MentionTable:
         described = [noun_type(c) for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
         if proper and token.text[:1].isupper() and described and described[0] in ("Location", "Facility"):
             return self.add(tokens, described[0], "name", head=token)  # "Estrany, a mountainous province of X"
-        mention = self.add(tokens, noun_type(token), "nominal", names, head=token, demonym_of=demonym)
+        type_ = noun_type(token)
+        if type_ == "Organization" and token.lemma_.lower() in words("nouns", "place") and any(
+                c.dep_ == "compound" and c.i in self.by_token and self.mentions[self.by_token[c.i]].type in ("Country", "City", "Region", "Location")
+                for c in token.children):
+            type_ = "Location"  # "the Loiret department" is a place; "the Justice department" a ministry
+        mention = self.add(tokens, type_, "nominal", names, head=token, demonym_of=demonym)
         dets = [c.lower_ if c.dep_ == "det" else "poss" for c in token.lefts if c.dep_ in ("det", "poss")]
         if self.sentence_number is None:
             self.sentence_number = {s.start: k for k, s in enumerate(self.doc.sents)}

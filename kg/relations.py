@@ -97,7 +97,8 @@ def members(token: Token) -> list[Token]:
 def _address_tail(noun: Token, appos: Token) -> bool:
     """ "his home on Dogwood Lane in Belwood Springs, N.C.": the parser hangs the state on "home",
     which it does not name. Only a noun for a state or country is named by one ("the country, Iran")."""
-    place = gazetteer.abbreviation(appos.text) or gazetteer.lookup(appos.text)
+    text = appos.text
+    place = gazetteer.abbreviation(text) or gazetteer.abbreviation(text + ".") or gazetteer.lookup(text)  # "Ark ."
     return place is not None and place.kind in ("Country", "Region") and lemma(noun) not in REGION_NOUNS
 
 
@@ -940,7 +941,8 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
                 yield Candidate(desc, "locatedIn", name, desc, "located_in_apposition", 0.75)
                 continue
         # "a town of 8,000 about 40 miles south of Wooster Falls": an "of" after a bearing is no container
-        outers = [o for o in prep_objects(desc, {"in", "inside", "within", "of"}) if o.head.nbor(-1).lower_ not in DIRECTIONS] \
+        outers = [o for o in prep_objects(desc, {"in", "inside", "within", "of"})
+                  if o.head.nbor(-1).lower_ not in DIRECTIONS and not (o.head.lower_ == "of" and o.lower_ in DIRECTIONS)] \
             + kids(desc, "poss")
         # "the Taj Mahal, a hotel he is building in Atlantic City"
         outers += [o for clause in kids(desc, "relcl", "acl") for o in prep_objects(clause, {"in", "inside", "within"})
@@ -1423,6 +1425,9 @@ def _presupposed(trigger: Token) -> bool:
     Idaho", "Iraq's Anbar province") is presupposed: the clause's modal, negation or speaker
     ("will train", "did not visit", "X said") does not touch where the place is. Only a locative
     that is itself the predicate ("Sinjar is not in Iraq") takes the clause's factuality."""
+    doc = trigger.doc
+    if trigger.dep_ == "prep" and trigger.i > 1 and doc[trigger.i - 1].text == "," and doc[trigger.i - 2].pos_ == "PROPN":
+        return True  # "a plant it would build in Villa Ercilia, in the province of Santa Fe": a place set off and described
     anchor = trigger.head if trigger.dep_ == "prep" else trigger
     return anchor.pos_ in ("NOUN", "PROPN", "PUNCT") and anchor.dep_ not in ("attr", "acomp", "ROOT")
 

@@ -215,6 +215,7 @@ def test_intercepting_is_not_attacking(extract):
     ("She ran a grocery in the Polish Hill neighborhood of Pittsburgh.", "Polish Hill neighborhood", "Pittsburgh"),
     ("A flood swept away homes in Tolliver Gap, a coal camp in the mountains of Wise County, Va.", "Tolliver Gap", "Wise County"),
     ("The road links Nkhotawe, a lakeside market town in Kenya's northern region, with the highway.", "Nkhotawe", "Kenya"),
+    ("The plant is in Tulle, a town in the Correze department in central France.", "Tulle", "Correze department"),
     # "the regional capital" is the capital of the region the story named last
     ("Troops moved into Norland's northern Kessow region. Jets bombed Velka, the regional capital, on Monday.",
      "Velka", "Kessow region"),
@@ -265,6 +266,8 @@ def test_located_in_forms(extract, text, inner, outer):
     ("Voters in the senator's home district backed him.", "home district", "senator"),  # a person owns no district
     ("Protesters marched on Downing Street.", "Protesters", "Downing Street"),
     ("She ran a grocery in the Polish Hill neighborhood of Pittsburgh.", "Pittsburgh", "Polish Hill"),
+    ("He died at his home in Norfork Bend, Ark.", "Ark", "Norfork Bend"),
+    ("In Marlow Center, a village of 600 west of Rantoul Junction, volunteers opened a shelter.", "Marlow Center", "Rantoul Junction"),
     ("Police in Orrinville, Ohio, a town of 8,000 about 40 miles south of Wooster Falls, arrested a man.", "Orrinville", "Wooster Falls"),
     ("Agents raided a ranch between Terlingua Wells and Presidio Junction, in the Big Bend region of Texas.", "Terlingua Wells", "Big Bend"),
     ("They clashed in Stepanakert, the capital of Nagorno-Karabakh, a mostly Armenian enclave in Azerbaijan.", "Nagorno-Karabakh", "Armenia"),
@@ -538,3 +541,10 @@ def test_an_organization_of_a_name_is_known_by_it(extract):
     graph = assemble([analyse(Document(id="t", text=text), load_pipeline()(text))])
     assert any("board of Ferrovani" in graph.names(s) and p == "authorized"
                for s, p, _, _ in graph.triples(("authorized",))), list(graph.triples(("authorized",)))
+
+
+def test_a_place_set_off_by_a_comma_is_described_whatever_the_clause_says(extract):
+    """ "would shift work to a plant in Villa Ercilia, in the province of Santa Fe": the plan is
+    hedged, where the town lies is not."""
+    found = extract("The firm said it would shift work to a plant it is building in Rosario, in the province of Santa Fe.")
+    assert found.get(("Rosario", "locatedIn", "Santa Fe")) == FACT, found
