@@ -68,7 +68,8 @@ def noun_type(token: Token) -> str:
     """Class of a common noun from its head lemma (or compound + head, e.g. "air base")."""
     lemma = token.lemma_.lower()
     compound = compound_lemma(token)
-    for key in (compound, lemma):
+    common = " ".join([c.lemma_.lower() for c in token.lefts if c.dep_ == "compound" and c.pos_ != "PROPN"] + [lemma])
+    for key in (compound, common, lemma):  # "the Masai Mara game reserve" is a game reserve
         if key in words("nouns", "attack"):
             mods = {c.lemma_.lower() for c in token.lefts if c.dep_ in ("compound", "amod", "nmod", "nummod")}
             mods |= {w.lower_ for c in token.lefts if c.dep_ in ("compound", "amod", "nummod") for w in c.subtree}

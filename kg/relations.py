@@ -724,13 +724,17 @@ def located_on(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         if prep.dep_ != "prep" or prep.lower_ != "on":
             continue
         thing = prep.head
-        if thing.pos_ in ("VERB", "AUX") and prep.i > sent.start and prep.nbor(-1).pos_ in ("NOUN", "PROPN"):
+        if prep.i > sent.start + 1 and prep.nbor(-1).text == "," and (m := _named_place(table, prep.nbor(-2))) is not None:
+            thing = sent.doc[m.head]  # "at Wrigley Field, on Chicago's North Side"
+        elif thing.pos_ in ("VERB", "AUX") and prep.i > sent.start and prep.nbor(-1).pos_ in ("NOUN", "PROPN"):
             thing = prep.nbor(-1)  # "surrounded the compound on Lindenova Street"
         if thing.pos_ not in ("NOUN", "PROPN"):
             continue
         for obj in kids(prep, "pobj"):
             if lemma(obj) in words("nouns", "edges"):
                 outers = kids(obj, "poss") + prep_objects(obj, {"of"})
+                if outers and _named_place(table, obj) is not None:
+                    outers.append(obj)  # "on Chicago's North Side": in the named side, and in Chicago
             else:
                 place = place_of(obj)
                 mention = _named_place(table, place)
@@ -904,8 +908,8 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
     "Yemen's capital, Sanaa", "Tartar, an Azerbaijani town"."""
     place_nouns = words("nouns", "place") | words("nouns", "facility")
     for desc in sent:
-        if lemma(desc) not in place_nouns and noun_type(desc) != "Location":  # "a former game reserve"
-            continue
+        if lemma(desc) not in place_nouns and noun_type(desc) != "Location" and lemma(desc) != "part":  # "a former game reserve"
+            continue  # ("Sarajevo, then part of Austria-Hungary")
         if desc.dep_ == "pobj" and desc.head.lower_ == "of" and desc.head.head.dep_ in ("attr", "appos") \
                 and desc.head.head.pos_ in ("ADJ", "NUM", "PRON"):
             desc_of = desc.head.head  # "Serbia is the largest of Yugoslavia's republics", "X, one of the towns in Y"
@@ -923,11 +927,11 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
                 name = desc.doc[before.head]
         elif desc_of.dep_ == "attr" and lemma(desc_of.head) == "be" and kids(desc_of.head, "nsubj"):
             name = named(kids(desc_of.head, "nsubj")[0])  # "Saudi Arabia is a Gulf state"
-        elif desc.dep_ in ("dobj", "conj", "npadvmod") and (left := desc.left_edge.i) >= 2 and desc.doc[left - 1].text == "," \
-                and (desc.doc[left].lower_ in ("the", "a", "an") or left == desc.i)  \
+        elif desc.dep_ not in ("pobj", "compound") and (left := desc.left_edge.i) >= 2 and desc.doc[left - 1].text == "," \
+                and (desc.doc[left].lower_ in ("the", "a", "an", "then", "now", "once", "formerly") or left == desc.i) \
                 and (before := _named_place(table, desc.doc[left - 2])) is not None and _closed(desc):
             # "bombed targets in Tripoli and Benghazi, the two largest cities in Libya, in ...": the parser
-            # made the apposition an object; the comma, article and closing punctuation say what it is
+            # made the apposition an object or a subject; the comma, article and closing punctuation say what it is
             name = desc.doc[before.head]
         else:
             appos = [a for a in kids(desc, "appos") if a.pos_ == "PROPN"] or _name_after_comma(desc, table)

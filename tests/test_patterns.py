@@ -216,6 +216,11 @@ def test_intercepting_is_not_attacking(extract):
     ("A flood swept away homes in Tolliver Gap, a coal camp in the mountains of Wise County, Va.", "Tolliver Gap", "Wise County"),
     ("The road links Nkhotawe, a lakeside market town in Kenya's northern region, with the highway.", "Nkhotawe", "Kenya"),
     ("The plant is in Tulle, a town in the Correze department in central France.", "Tulle", "Correze department"),
+    ("The archduke was shot in Sarajevo, then part of the Austro-Hungarian Empire, by a student.", "Sarajevo", "Austro-Hungarian Empire"),
+    # the parser made the apposition a subject; the comma and article say what it is
+    ("Lake Bled, in Slovenia, the northernmost republic of Yugoslavia, is ringed by mountains.", "Slovenia", "Yugoslavia"),
+    ("Visitors watch the migration from lodges in the Masai Mara game reserve in southwestern Kenya.", "Masai Mara game reserve", "Kenya"),
+    ("Lights went on Monday night at Wrigley Field, on Chicago's North Side, ending an era.", "Wrigley Field", "Chicago"),
     # "the regional capital" is the capital of the region the story named last
     ("Troops moved into Norland's northern Kessow region. Jets bombed Velka, the regional capital, on Monday.",
      "Velka", "Kessow region"),
