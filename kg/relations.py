@@ -95,11 +95,14 @@ def members(token: Token) -> list[Token]:
 
 
 def _address_tail(noun: Token, appos: Token) -> bool:
-    """ "his home on Dogwood Lane in Belwood Springs, N.C.": the parser hangs the state on "home",
-    which it does not name. Only a noun for a state or country is named by one ("the country, Iran")."""
+    """ "his home on Dogwood Lane in Belwood Springs, N.C.", "people in Kumya-ri, South Hamgyong
+    Province": the parser hangs the state on "home", which it does not name. Only a noun for a
+    state or country is named by one ("the country, Iran")."""
+    if lemma(noun) in REGION_NOUNS:
+        return False
     text = appos.text
     place = gazetteer.abbreviation(text) or gazetteer.abbreviation(text + ".") or gazetteer.lookup(text)  # "Ark ."
-    return place is not None and place.kind in ("Country", "Region") and lemma(noun) not in REGION_NOUNS
+    return place is not None and place.kind in ("Country", "Region") or lemma(appos) in words("nouns", "subdivision")
 
 
 REGION_NOUNS = frozenset({"country", "nation", "state", "province", "region", "republic", "kingdom", "territory", "emirate"})
@@ -522,13 +525,28 @@ def place_of(token: Token, parts: bool = True) -> Token:
         if part or lemma(token) in words("nouns", "place") and (token.tag_ == "NN" or token.tag_ == "NNP" and token.text.islower()):
             inner = prep_objects(token, {"of"})
             # "the Somerset town of Castlebridge" is Castlebridge; "the Idlib province of Syria" is not Syria
-            own_name = lemma(token) not in words("nouns", "settlement") - words("nouns", "city_parts") and any(
+            own_name = not _named_by_of(token) and any(
                 c.pos_ == "PROPN" and c.dep_ == "compound" or _proper_adjective(c) for c in kids(token, "compound", "amod"))
             if inner and not own_name and (inner[0].pos_ == "PROPN" or part):
                 token = inner[0]
                 continue
         break
     return token
+
+
+def _named_by_of(noun: Token) -> bool:
+    """Whether a place noun takes its name from its "of"-phrase: "the Somerset town of Castlebridge",
+    "the Chicago suburb of Skokie". A city's part may be named either way; the bigger place holds
+    the other: "the Polish Hill neighborhood of Pittsburgh" is Polish Hill, in Pittsburgh."""
+    if lemma(noun) not in words("nouns", "settlement"):
+        return False
+    if lemma(noun) not in words("nouns", "city_parts"):
+        return True
+    modifier = [c for c in kids(noun, "compound") if c.pos_ == "PROPN"]
+    outer = prep_objects(noun, {"of"})
+    big = gazetteer.lookup(modifier[-1].text) if modifier else None
+    small = gazetteer.lookup(outer[0].text) if outer else None
+    return big is not None and (small is None or (_size(big), big.population) > (_size(small), small.population))
 
 
 def _too_big(place: Mention, desc: Token) -> bool:
@@ -938,6 +956,11 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
             if not appos:
                 continue
             name = appos[0]
+            own = [o for o in prep_objects(desc, {"of"}) if o.pos_ == "PROPN"]
+            if own and _named_by_of(desc) and _named_place(table, name) is not None:
+                # "the port of Okpare, Bendel State": the port has its name; the apposition says where it is
+                yield Candidate(own[0], "locatedIn", name, desc, "located_in_apposition", 0.75)
+                continue
             known = gazetteer.lookup(m.text) if (m := _named_place(table, name)) is not None else None
             if known is not None and known.kind in ("Country", "Region") and lemma(desc) not in words("nouns", "settlement") \
                     and any(c.pos_ == "PROPN" for c in kids(desc, "compound")):
@@ -991,7 +1014,7 @@ def located_in_of(sent: Span, table: MentionTable) -> Iterator[Candidate]:
     for noun in sent:
         if lemma(noun) not in words("nouns", "place"):
             continue
-        settlement = lemma(noun) in words("nouns", "settlement") - words("nouns", "city_parts")
+        settlement = _named_by_of(noun)
         # "the Idlib province", not "the English county": an adjective is no name
         names = [c for c in kids(noun, "compound", "nmod", "amod") if c.pos_ == "PROPN" and c.dep_ != "amod"
                  and not gazetteer.country_of_demonym(c.text) or _proper_adjective(c)]  # "the Lemva region of Eskaria"
@@ -1006,8 +1029,9 @@ def located_in_of(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             # "the Idlib province of Syria", "the Eastern Province of Saudi Arabia", "districts of Kharkiv";
             # but "the villages of Brezan and Tulko" are the villages named
             yield Candidate(noun, "locatedIn", place_of(outers[0]), noun, "located_in_of", 0.8)
-        elif of_place is not None and settlement:
+        elif of_place is not None and lemma(noun) == "capital":
             # "the capital of Somalia, Mogadishu": the parser hangs the name on Somalia; the noun describes it
+            # (a capital is "of" its country, where "the port of Okpare" is named Okpare)
             for name in kids(outers[0], "appos"):
                 if (m := _named_place(table, name)) is not None and m.start > 0 and sent.doc[m.start - 1].text == "," \
                         and not _address_tail(noun, name):
@@ -1113,8 +1137,10 @@ def located_in_comma(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         for a in range(len(chain) - 1):
             for b in range(a + 1, len(chain)):
                 yield Candidate(doc[chain[a][0].head], "locatedIn", doc[chain[b][0].head], comma, "located_in_comma", 0.8)
-        if (partner := _coordinated_place(doc, table, first)) is not None and chain[-1][1] is not None:
-            # "near Grande Isle and St. Albans, Vt.": the state covers both towns
+        if (partner := _coordinated_place(doc, table, first)) is not None and chain[-1][1] is not None \
+                and not ((known := gazetteer.lookup(partner.text)) and gazetteer.lies_outside(chain[-1][1], known)):
+            # "near Grande Isle and St. Albans, Vt.": the state covers both towns (not Moscow in "between
+            # Moscow and Anchorage, Alaska", which GeoNames puts elsewhere)
             yield Candidate(doc[partner.head], "locatedIn", doc[chain[-1][0].head], comma, "located_in_comma", 0.7)
 
 

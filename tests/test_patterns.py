@@ -221,6 +221,11 @@ def test_intercepting_is_not_attacking(extract):
     ("Lake Bled, in Slovenia, the northernmost republic of Yugoslavia, is ringed by mountains.", "Slovenia", "Yugoslavia"),
     ("Visitors watch the migration from lodges in the Masai Mara game reserve in southwestern Kenya.", "Masai Mara game reserve", "Kenya"),
     ("Lights went on Monday night at Wrigley Field, on Chicago's North Side, ending an era.", "Wrigley Field", "Chicago"),
+    # a city's part is named either way; the bigger place holds the other
+    ("Mourners gathered in the Chicago suburb of Skokie to protest.", "Skokie", "Chicago"),
+    ("He grew up in the Brooklyn neighborhood of Williamsburg.", "Williamsburg", "Brooklyn"),
+    ("Working people in Hamhung, South Hamgyong Province, held a rally.", "Hamhung", "South Hamgyong Province"),
+    ("Flooding closed Highway 50 between Salida and Gunnison, Colorado.", "Salida", "Colorado"),
     # "the regional capital" is the capital of the region the story named last
     ("Troops moved into Norland's northern Kessow region. Jets bombed Velka, the regional capital, on Monday.",
      "Velka", "Kessow region"),
@@ -272,6 +277,9 @@ def test_located_in_forms(extract, text, inner, outer):
     ("Protesters marched on Downing Street.", "Protesters", "Downing Street"),
     ("She ran a grocery in the Polish Hill neighborhood of Pittsburgh.", "Pittsburgh", "Polish Hill"),
     ("He died at his home in Norfork Bend, Ark.", "Ark", "Norfork Bend"),
+    ("Mourners gathered in the Chicago suburb of Skokie to protest.", "Chicago", "Skokie"),
+    ("A tanker exploded at a depot in the port of Okpare, Bendel State, on Friday.", "Bendel State", "Okpare"),
+    ("Aeroflot will begin flights between Moscow and Anchorage, Alaska, in June.", "Moscow", "Alaska"),  # GeoNames: Russia
     ("In Marlow Center, a village of 600 west of Rantoul Junction, volunteers opened a shelter.", "Marlow Center", "Rantoul Junction"),
     ("Police in Orrinville, Ohio, a town of 8,000 about 40 miles south of Wooster Falls, arrested a man.", "Orrinville", "Wooster Falls"),
     ("Agents raided a ranch between Terlingua Wells and Presidio Junction, in the Big Bend region of Texas.", "Terlingua Wells", "Big Bend"),
