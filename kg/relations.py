@@ -98,14 +98,11 @@ def _address_tail(noun: Token, appos: Token) -> bool:
     """ "his home on Dogwood Lane in Belwood Springs, N.C.", "people in Kumya-ri, South Hamgyong
     Province": the parser hangs the state on "home", which it does not name. Only a noun for a
     state or country is named by one ("the country, Iran")."""
-    if lemma(noun) in REGION_NOUNS:
+    if lemma(noun) in words("nouns", "region"):
         return False
     text = appos.text
     place = gazetteer.abbreviation(text) or gazetteer.abbreviation(text + ".") or gazetteer.lookup(text)  # "Ark ."
     return place is not None and place.kind in ("Country", "Region") or lemma(appos) in words("nouns", "subdivision")
-
-
-REGION_NOUNS = frozenset({"country", "nation", "state", "province", "region", "republic", "kingdom", "territory", "emirate"})
 
 
 def phrase(token: Token) -> str:
@@ -553,7 +550,7 @@ def _too_big(place: Mention, desc: Token) -> bool:
     """A country or region that a town's or a building's description cannot fit ("Mosul in Iraq,
     the country's second city" describes Mosul)."""
     known = gazetteer.lookup(place.text)
-    return known is not None and known.kind in ("Country", "Region") and lemma(desc) not in REGION_NOUNS
+    return known is not None and known.kind in ("Country", "Region") and lemma(desc) not in words("nouns", "region")
 
 
 def _what_is_now(token: Token) -> Token | None:
@@ -568,7 +565,7 @@ def _what_is_now(token: Token) -> Token | None:
 def _national(adjective: Token, table: MentionTable) -> bool:
     """Whether an adjective of nationality says whose a place is ("an Azerbaijani town"), not who
     lives there ("a mostly Armenian enclave", "ethnic Albanian villages")."""
-    population = {"mostly", "largely", "predominantly", "overwhelmingly", "heavily", "mainly", "ethnic", "ethnically"}
+    population = words("nouns", "population")
     if any(c.lower_ in population for c in adjective.children) or adjective.i > 0 and adjective.nbor(-1).lower_ in population:
         return False
     return table.demonym(adjective) is not None
