@@ -1141,6 +1141,24 @@ def located_in_comma(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             yield Candidate(doc[partner.head], "locatedIn", doc[chain[-1][0].head], comma, "located_in_comma", 0.7)
 
 
+@pattern
+def located_in_parenthesis(sent: Span, table: MentionTable) -> Iterator[Candidate]:
+    """A region or country in brackets after a place, as wire copy writes it: "Tuzla (Bosnia-
+    Hercegovina)", "near Knin (Croatia)", "the Uzunbulak state farm (Semipalatinsk Oblast)"."""
+    doc = sent.doc
+    for bracket in sent:
+        if bracket.text != "(" or bracket.i == sent.start or bracket.i + 2 >= sent.end:
+            continue
+        inner, outer = table.at(doc[bracket.i - 1]), _named_place(table, doc[bracket.i + 1])
+        if inner is None or inner.end != bracket.i or inner.type not in PLACE_LIKE or inner.kind == "pronoun" \
+                or outer is None or outer.start != bracket.i + 1 or outer.end >= sent.end or doc[outer.end].text != ")":
+            continue
+        known = gazetteer.container(outer.text)
+        if known is not None and known.kind in ("Country", "Region") \
+                or outer.text.split()[-1].lower() in words("nouns", "subdivision") | {"ssr", "oblast", "krai"}:
+            yield Candidate(doc[inner.head], "locatedIn", doc[outer.head], bracket, "located_in_parenthesis", 0.75)
+
+
 def _coordinated_place(doc: Doc, table: MentionTable, first: Mention) -> Mention | None:
     """The town named right before "and/or" in "X and Y, Z", if it is no country or region itself
     and no list runs into it ("France, Germany and Y, Z")."""

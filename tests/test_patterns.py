@@ -221,6 +221,11 @@ def test_intercepting_is_not_attacking(extract):
     ("Lake Bled, in Slovenia, the northernmost republic of Yugoslavia, is ringed by mountains.", "Slovenia", "Yugoslavia"),
     ("Visitors watch the migration from lodges in the Masai Mara game reserve in southwestern Kenya.", "Masai Mara game reserve", "Kenya"),
     ("Lights went on Monday night at Wrigley Field, on Chicago's North Side, ending an era.", "Wrigley Field", "Chicago"),
+    # a region or country in brackets, as wire copy writes it
+    ("Clashes were reported today near Knin (Croatia), where roadblocks cut the road.", "Knin", "Croatia"),
+    ("Tuzla (Bosnia-Hercegovina), 14 May (TANJUG) -- Miners stayed underground.", "Tuzla", "Bosnia-Hercegovina"),
+    ("Gunmen set fire to shacks in the Cite Soleil slum of Port-au-Prince on Sunday.", "Cite Soleil slum", "Port-au-Prince"),
+    ("Fishermen from Manta, a port on Ecuador's Pacific coast, said gunboats seized their boats.", "Manta", "Ecuador"),
     # a city's part is named either way; the bigger place holds the other
     ("Mourners gathered in the Chicago suburb of Skokie to protest.", "Skokie", "Chicago"),
     ("He grew up in the Brooklyn neighborhood of Williamsburg.", "Williamsburg", "Brooklyn"),
@@ -280,6 +285,8 @@ def test_located_in_forms(extract, text, inner, outer):
     ("Mourners gathered in the Chicago suburb of Skokie to protest.", "Chicago", "Skokie"),
     ("A tanker exploded at a depot in the port of Okpare, Bendel State, on Friday.", "Bendel State", "Okpare"),
     ("Aeroflot will begin flights between Moscow and Anchorage, Alaska, in June.", "Moscow", "Alaska"),  # GeoNames: Russia
+    ("Lukoil (Russia) raised its prices.", "Lukoil", "Russia"),  # a company, not a place
+    ("He spoke in Paris (AP) on Monday.", "Paris", "AP"),
     ("In Marlow Center, a village of 600 west of Rantoul Junction, volunteers opened a shelter.", "Marlow Center", "Rantoul Junction"),
     ("Police in Orrinville, Ohio, a town of 8,000 about 40 miles south of Wooster Falls, arrested a man.", "Orrinville", "Wooster Falls"),
     ("Agents raided a ranch between Terlingua Wells and Presidio Junction, in the Big Bend region of Texas.", "Terlingua Wells", "Big Bend"),
