@@ -1315,11 +1315,25 @@ def _generic_target(token: Token) -> bool:
 
 
 def _ownerless_weapon(token: Token, table: MentionTable) -> bool:
-    """ "The missiles hit X": a weapon with no owner in sight says nothing about who attacked."""
+    """ "The missiles hit X": a weapon with no owner in sight says nothing about who attacked. "The
+    helicopters" that refer back to "army helicopters" have one."""
     mention = table.at(token)
-    return mention is not None and mention.type == "Artifact" and mention.kind == "nominal" and not any(
-        c.pos_ == "PROPN" or c.ent_type_ or gazetteer.country_of_demonym(c.text) or noun_type(c) in ("Group", "Organization")
-        or c.lower_ in words("nouns", "owner_modifiers") for c in token.lefts if c.dep_ in ("compound", "amod", "poss", "nmod"))
+    if mention is None or mention.type != "Artifact" or mention.kind != "nominal":
+        return False
+    if _owned(token):
+        return False
+    definite = any(c.lower_ == "the" for c in token.lefts)
+    earlier = [token.doc[m.head] for m in table.mentions if m.kind == "nominal" and m.type == "Artifact" and m.end <= token.i
+               and token.doc[m.head].lemma_ == token.lemma_]
+    return not (definite and any(_owned(head, sides_only=True) for head in earlier))
+
+
+def _owned(weapon: Token, sides_only: bool = False) -> bool:
+    """A weapon whose modifiers name its side: "Azerbaijani drones", "army helicopters", "Iran's
+    missiles"; ``sides_only`` does not take a model's name for a side ("Tomahawk cruise missiles")."""
+    return any((c.pos_ == "PROPN" or c.ent_type_) and (not sides_only or c.ent_type_ in ("GPE", "NORP", "ORG"))
+               or gazetteer.country_of_demonym(c.text) or noun_type(c) in ("Group", "Organization")
+               or c.lower_ in words("nouns", "owner_modifiers") for c in weapon.lefts if c.dep_ in ("compound", "amod", "poss", "nmod"))
 
 
 def _is_time(token: Token) -> bool:

@@ -568,3 +568,14 @@ def test_a_place_set_off_by_a_comma_is_described_whatever_the_clause_says(extrac
     hedged, where the town lies is not."""
     found = extract("The firm said it would shift work to a plant it is building in Rosario, in the province of Santa Fe.")
     assert found.get(("Rosario", "locatedIn", "Santa Fe")) == FACT, found
+
+
+def test_a_weapon_named_before_keeps_its_side(extract):
+    """ "the helicopters" that refer back to "army helicopters" attack; "the missiles" after
+    "Tomahawk cruise missiles" still name no side (a model is no owner), nor do bare "missiles"."""
+    found = facts(extract("Army helicopters struck a camp near Serrak. A spokeswoman for the army said the "
+                          "helicopters had destroyed weapons stores."))
+    assert ("helicopters", "attacked", "weapons stores") in found, found
+    found = facts(extract("Destroyers fired 59 Tomahawk cruise missiles at the base. The missiles destroyed aircraft."))
+    assert not any(s == "missiles" and p == "attacked" for s, p, _ in found), found
+    assert not any(p == "attacked" for _, p, _ in extract("The missiles hit a school in Velka."))
