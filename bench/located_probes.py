@@ -1,0 +1,88 @@
+"""kg's locatedIn on sentences written to probe it, with the entities given as CoNLL04 gives them.
+
+Each file in bench/located_probes/ holds one sentence per line in CoNLL04's tokenization, every
+entity in brackets with its type ("[Loc Bangor] , [Loc Maine]"), then " => " and the pairs the
+wording states ("Bangor < Maine", separated by " ; "); lines starting with # are comments. The
+sets were written by helpers who never saw kg's code, CoNLL04 or each other's sets; each README
+set's line in bench/located_probes/README.md says when it arrived and what kg scored on it then. Pairs compare as in
+bench/conll04.py with entities given (strict spans, the graph's transitive entailments count),
+except that every given entity counts, whatever its type.
+
+Usage: python bench/located_probes.py [--show N] [file ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from spacy.tokens import Doc, Span
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from conll04 import NER_LABEL, predictions  # noqa: E402
+
+from kg.nlp import COMPONENTS, load_pipeline  # noqa: E402
+
+PROBES = Path(__file__).resolve().parent / "located_probes"
+
+
+def parse(line: str) -> tuple[list[str], list[tuple[int, int, str]], set[tuple[str, str]]]:
+    """Tokens, entities (start, end, type) and the wanted (inner, outer) pairs of a probe line."""
+    sentence, _, wanted = line.partition(" => ")
+    tokens: list[str] = []
+    entities, open_at = [], None
+    for word in sentence.split():
+        if word.startswith("[") and open_at is None:
+            open_at = (word[1:], len(tokens))
+        elif word.endswith("]") and open_at is not None:
+            tokens.append(word[:-1])
+            entities.append((open_at[1], len(tokens), open_at[0]))
+            open_at = None
+        else:
+            tokens.append(word)
+    pairs = {tuple(p.strip() for p in pair.split(" < ")) for pair in wanted.split(";") if "<" in pair}
+    return tokens, entities, pairs
+
+
+def score(path: Path, show: int = 0) -> dict:
+    lines = [line.rstrip("\n") for line in path.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    nlp = load_pipeline()
+    kg_components = [proc for name, proc in nlp.pipeline if name in COMPONENTS]
+    counts = {"gold": 0, "pred": 0, "correct": 0}
+    for line in lines:
+        tokens, entities, want = parse(line)
+        with nlp.select_pipes(disable=list(COMPONENTS)):
+            doc = nlp(Doc(nlp.vocab, words=tokens))
+        doc.ents = [Span(doc, start, end, label=NER_LABEL[type_]) for start, end, type_ in entities]
+        for proc in kg_components:
+            doc = proc(doc)
+        given = {(start, end): type_ for start, end, type_ in entities}
+        got = {(" ".join(tokens[s[0]:s[1]]), " ".join(tokens[o[0]:o[1]])) for p, s, o in predictions(doc, given)
+               if p == "locatedIn" and s[:2] in given and o[:2] in given}
+        counts["gold"] += len(want)
+        counts["pred"] += len(got)
+        counts["correct"] += len(want & got)
+        if want != got and show > 0:
+            show -= 1
+            print(f"{' '.join(tokens)}\n  missed: {sorted(want - got)}\n  wrong:  {sorted(got - want)}")
+    p = counts["correct"] / counts["pred"] if counts["pred"] else 0.0
+    r = counts["correct"] / counts["gold"] if counts["gold"] else 0.0
+    return {**counts, "sentences": len(lines), "precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("files", nargs="*", type=Path)
+    parser.add_argument("--show", type=int, default=0, help="print this many sentences with errors")
+    args = parser.parse_args()
+    for path in args.files or sorted(PROBES.glob("*.txt")):
+        report = score(path, args.show)
+        print(f"{path.name}: {report['sentences']} sentences  P {report['precision']:.3f}  R {report['recall']:.3f}  "
+              f"F1 {report['f1']:.3f}  ({report['correct']}/{report['pred']} predicted, {report['gold']} wanted)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
