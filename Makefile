@@ -15,6 +15,7 @@ test: $(VENV)/.installed-test chromium
 
 bench: $(VENV)/.installed-test chromium
 	$(BIN)/python bench/conll04.py
+	$(BIN)/python bench/located_probes.py
 	$(BIN)/python bench/rdf_store.py
 	$(BIN)/python bench/html_interactive.py
 
