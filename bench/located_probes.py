@@ -17,12 +17,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from spacy.tokens import Doc, Span
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from conll04 import NER_LABEL, predictions  # noqa: E402
-
-from kg.nlp import COMPONENTS, load_pipeline  # noqa: E402
+from conll04 import parsed, predictions  # noqa: E402
 
 PROBES = Path(__file__).resolve().parent / "located_probes"
 
@@ -46,18 +42,12 @@ def parse(line: str) -> tuple[list[str], list[tuple[int, int, str]], set[tuple[s
 
 
 def score(path: Path, show: int = 0) -> dict:
-    lines = [line.rstrip("\n") for line in path.read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("#")]
-    nlp = load_pipeline()
-    kg_components = [proc for name, proc in nlp.pipeline if name in COMPONENTS]
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
+    probes = [parse(line) for line in lines]
+    records = [{"tokens": tokens, "entities": [{"start": s, "end": e, "type": t} for s, e, t in entities]}
+               for tokens, entities, _ in probes]
     counts = {"gold": 0, "pred": 0, "correct": 0}
-    for line in lines:
-        tokens, entities, want = parse(line)
-        with nlp.select_pipes(disable=list(COMPONENTS)):
-            doc = nlp(Doc(nlp.vocab, words=tokens))
-        doc.ents = [Span(doc, start, end, label=NER_LABEL[type_]) for start, end, type_ in entities]
-        for proc in kg_components:
-            doc = proc(doc)
+    for (tokens, entities, want), doc in zip(probes, parsed(records, given_entities=True)):
         given = {(start, end): type_ for start, end, type_ in entities}
         got = {(" ".join(tokens[s[0]:s[1]]), " ".join(tokens[o[0]:o[1]])) for p, s, o in predictions(doc, given)
                if p == "locatedIn" and s[:2] in given and o[:2] in given}
