@@ -56,10 +56,12 @@ def test_fourth_challenge_scores():
 
 
 def test_located_probe_scores():
-    """Wire-copy probes with the entities given; 0.860-0.877 at session 4's start."""
+    """Wire-copy probes with the entities given: sets 1-3 scored 0.860-0.877 at session 4's start
+    and were used since; set4, harder by design, arrived blind at 0.826 and was not."""
     sys.path.insert(0, str(ROOT / "bench"))
     from located_probes import PROBES, score
 
+    floors = {"set1.txt": 0.92, "set2.txt": 0.92, "set3.txt": 0.92, "set4.txt": 0.81}
     for path in sorted(PROBES.glob("*.txt")):
         report = score(path)
-        assert report["f1"] >= 0.92, (path.name, report)
+        assert report["f1"] >= floors[path.name], (path.name, report)
