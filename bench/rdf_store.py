@@ -85,7 +85,7 @@ def main() -> None:
                 loads.append(seconds)
                 seconds, rows = timed(lambda: sum(1 for _ in store.query(with_prefixes(TWO_HOP))))
                 queries.append(seconds)
-                del store
+                store = None  # free the store before the next load
             results[name] = {"load": statistics.median(loads), "query": statistics.median(queries), "rows": rows}
             print(f"{name:>10}: load {results[name]['load']:7.2f} s   two-hop query {results[name]['query']:7.3f} s "
                   f"({rows:,} rows), medians of {args.repeat}")
