@@ -552,7 +552,7 @@ def test_authorizing_someone_to_act_authorizes_no_one(extract):
     assert ("board", "authorized", "renovation") in found, found
 
 
-def test_an_organization_of_a_name_is_known_by_it(extract):
+def test_an_organization_of_a_name_is_known_by_it():
     """ "The board of Ferrovani" is a surface form of the board node, so a query by it finds the act."""
     from kg.ingest import Document
     from kg.pipeline import analyse, assemble
