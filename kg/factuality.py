@@ -92,6 +92,8 @@ def factuality(trigger: Token, table) -> tuple[str, object | None]:
         if parent.lower_ in words("factuality", "hedge_adjectives") and dep in ("ccomp", "advcl", "xcomp"):
             return "hedged", None
         local = local_cue(parent) if dep in ("xcomp", "conj", "ccomp") else None
+        if dep == "prep" and clause is trigger and _negated(parent):
+            return "negated", None  # a locative denied by its own verb: "Mosul is not in Syria"
         if local and not (local == "negated" and lemma in words("factuality", "report_verbs")):
             return local, None
         # a clause coordinated with the speech verb is the speaker's own act, not what was said:

@@ -1446,7 +1446,7 @@ def extract(doc: Doc, table: MentionTable) -> list[RelationMention]:
                         if predicate == "locatedIn" and subj.type in ("Event", "Attack") and status in ("asserted", "attributed"):
                             # "possible airstrikes in Bosnia": the event itself is not asserted
                             status = local_cue(sent.doc[subj.head]) or status
-                        elif predicate == "locatedIn" and _presupposed(cand.trigger):
+                        elif predicate == "locatedIn" and (_presupposed(cand.trigger) or _geography(subj, obj, cand.trigger)):
                             status, source = "asserted", None
                         key = (subj.index, predicate, obj.index, sent.start)
                         if key not in found:
@@ -1489,6 +1489,18 @@ def _presupposed(trigger: Token) -> bool:
         return True  # "a plant it would build in Villa Ercilia, in the province of Santa Fe": a place set off and described
     anchor = trigger.head if trigger.dep_ == "prep" else trigger
     return anchor.pos_ in ("NOUN", "PROPN", "PUNCT") and anchor.dep_ not in ("attr", "acomp", "ROOT")
+
+
+def _geography(inner: Mention, outer: Mention, trigger: Token) -> bool:
+    """Where one named place lies is no part of what a clause asserts about something else: "the
+    palace seems to float on Lake Pichola in Udaipur" and "troops will not enter Tuzla in Bosnia"
+    leave Lake Pichola in Udaipur and Tuzla in Bosnia. Only a clause whose predicate is the
+    position ("Sinjar is not in Iraq", "Tuzla may lie in Bosnia") takes its own factuality."""
+    places = ("Location", "City", "Region", "Country")
+    if not all(m.kind == "name" and m.type in places for m in (inner, outer)):
+        return False
+    verb = trigger.head if trigger.dep_ == "prep" else trigger
+    return lemma(verb) not in words("relations", "locatedIn", "position_verbs")
 
 
 def _types_ok(predicate: str, subj: Mention, obj: Mention) -> bool:

@@ -579,3 +579,23 @@ def test_a_weapon_named_before_keeps_its_side(extract):
     found = facts(extract("Destroyers fired 59 Tomahawk cruise missiles at the base. The missiles destroyed aircraft."))
     assert not any(s == "missiles" and p == "attacked" for s, p, _ in found), found
     assert not any(p == "attacked" for _, p, _ in extract("The missiles hit a school in Velka."))
+
+
+@pytest.mark.parametrize("text, inner, outer", [
+    ("The palace seems to float on Lake Pichola in Udaipur.", "Lake Pichola", "Udaipur"),
+    ("It was unclear whether the rebels had reached Gorazde in eastern Bosnia.", "Gorazde", "Bosnia"),
+    ("Officials said the convoy would not enter Tuzla in northern Bosnia.", "Tuzla", "Bosnia"),
+])
+def test_where_a_named_place_lies_is_not_what_the_clause_hedges(extract, text, inner, outer):
+    """The hedge or negation is about the floating, the reaching or the entering; the geography stands."""
+    assert extract(text).get((inner, "locatedIn", outer)) == FACT
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Mosul is not in Syria.", "negated"),
+    ("It is unclear whether Mosul lies in Iraq.", "hedged"),
+])
+def test_a_position_that_is_the_predicate_takes_its_clause(extract, text, status):
+    found = {k: v for k, v in extract(text).items() if k[1] == "locatedIn"}
+    assert found and set(found.values()) == {status}, found
+
