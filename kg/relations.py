@@ -855,7 +855,7 @@ def located_in_frame(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             for inner in [place_of(o) for o in kids(prep, "pobj")]:
                 mention = table.at(inner)
                 known = gazetteer.lookup(mention.text) if mention is not None else None
-                if outer is not None and known is not None and known.kind == "City" and gazetteer.lies_outside(outer, known):
+                if outer is not None and known is not None and known.kind == "City" and gazetteer.named_elsewhere(outer, mention.text):
                     continue  # "In Ukraine, ... near Belgorod": GeoNames puts Belgorod elsewhere
                 small = mention is not None and mention.kind in ("name", "nominal") and mention.type in ("Location", "City", "Region") \
                     and (mention.kind == "name" or any(c.pos_ == "PROPN" for c in kids(inner, "compound"))) \
@@ -887,7 +887,7 @@ def located_by_parts(sent: Span, table: MentionTable) -> Iterator[Candidate]:
                 inner = _named_place(table, place_of(part))
                 known = gazetteer.lookup(inner.text) if inner is not None else None
                 if inner is None or known_outer is not None and known is not None and (
-                        gazetteer.lies_outside(known_outer, known) or _size(known) > _size(known_outer)):
+                        gazetteer.named_elsewhere(known_outer, inner.text) or _size(known) > _size(known_outer)):
                     continue
                 yield Candidate(place_of(part), "locatedIn", place_of(whole), token, "located_by_parts", 0.7)
 
@@ -1135,7 +1135,7 @@ def located_in_comma(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             for b in range(a + 1, len(chain)):
                 yield Candidate(doc[chain[a][0].head], "locatedIn", doc[chain[b][0].head], comma, "located_in_comma", 0.8)
         if (partner := _coordinated_place(doc, table, first)) is not None and chain[-1][1] is not None \
-                and not ((known := gazetteer.lookup(partner.text)) and gazetteer.lies_outside(chain[-1][1], known)):
+                and not gazetteer.named_elsewhere(chain[-1][1], partner.text):
             # "near Grande Isle and St. Albans, Vt.": the state covers both towns (not Moscow in "between
             # Moscow and Anchorage, Alaska", which GeoNames puts elsewhere)
             yield Candidate(doc[partner.head], "locatedIn", doc[chain[-1][0].head], comma, "located_in_comma", 0.7)

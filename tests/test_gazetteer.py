@@ -198,6 +198,15 @@ def test_contains_follows_geonames_codes():
     assert contains(lookup("Asia"), lookup("Helmand"))
 
 
+def test_a_name_is_placed_elsewhere_only_when_it_surely_means_a_known_place():
+    """GeoNames lists cities of 15,000 people and more: Marietta, Ohio is missing, so "Marietta"
+    in Ohio may be meant; Moscow is famous enough to be the Russian one, and Moscow, Idaho is listed."""
+    assert gazetteer.named_elsewhere(lookup("Alaska"), "Moscow")
+    assert not gazetteer.named_elsewhere(lookup("Idaho"), "Moscow")
+    assert not gazetteer.named_elsewhere(lookup("Ohio"), "Marietta")
+    assert gazetteer.named_elsewhere(lookup("Ohio"), "Texas")
+
+
 def test_lies_outside_only_when_geonames_can_judge():
     assert gazetteer.lies_outside(lookup("Ukraine"), lookup("Belgorod"))
     assert gazetteer.lies_outside(lookup("Idaho"), lookup("Denver"))
