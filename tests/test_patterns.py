@@ -268,6 +268,8 @@ def test_intercepting_is_not_attacking(extract):
     ("A gunship fired on a trauma hospital run by Doctors Without Borders in Kunduz.", "trauma hospital", "Kunduz"),
     ("Troops pushed into the Sambisa Forest, a vast former game reserve in Borno state.", "Sambisa Forest", "Borno state"),
     ("Donors visited Bellwood, a town the flood destroyed in eastern Kentucky.", "Bellwood", "Kentucky"),
+    # a share of a place is in the place: "much of the village of X"
+    ("Fires burned 5,000 acres in northern Montana, including much of the village of Elkhorn.", "Elkhorn", "Montana"),
     # GeoNames lists Marietta, Georgia only; a town below its cut may be meant
     ("The storm flooded towns in southern Ohio, including Marietta, on Monday.", "Marietta", "Ohio"),
 ])
