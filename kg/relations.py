@@ -650,6 +650,14 @@ def _salient_region(desc: Token, table: MentionTable) -> Token | None:
     return desc.doc[max(before, key=lambda m: m.end).head] if before else None
 
 
+def _fronted_one(sent: Span) -> int | None:
+    """The comma that closes a sentence's opening "One of ... ," phrase, which describes the name
+    after it: "One of Italy's poorest regions, Calabria, has lost ..."."""
+    if len(sent) < 4 or sent[0].lower_ != "one" or sent[1].lower_ != "of":
+        return None
+    return next((t.i for t in sent[2:] if t.text == ","), None)
+
+
 def _name_after_comma(desc: Token, table: MentionTable) -> list[Token]:
     """The named place a comma sets after a singular description, however the parser hung it:
     "in Colombia's second-largest city, Medellin, the fourth such killing"."""
@@ -925,6 +933,7 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
     for desc in sent:
         if lemma(desc) not in place_nouns and noun_type(desc) != "Location" and lemma(desc) != "part":  # "a former game reserve"
             continue  # ("Sarajevo, then part of Austria-Hungary")
+        fronted = desc.dep_ == "pobj" and desc.head.head.i == sent.start and _fronted_one(sent) is not None
         if desc.dep_ == "pobj" and desc.head.lower_ == "of" and desc.head.head.dep_ in ("attr", "appos") \
                 and desc.head.head.pos_ in ("ADJ", "NUM", "PRON"):
             desc_of = desc.head.head  # "Serbia is the largest of Yugoslavia's republics", "X, one of the towns in Y"
@@ -948,6 +957,8 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
             # "bombed targets in Tripoli and Benghazi, the two largest cities in Libya, in ...": the parser
             # made the apposition an object or a subject; the comma, article and closing punctuation say what it is
             name = desc.doc[before.head]
+        elif fronted and (after := _named_place(table, sent.doc[_fronted_one(sent) + 1])) is not None:
+            name = sent.doc[after.head]  # "One of the largest cities in Siberia, Omsk, was ..."
         else:
             appos = [a for a in kids(desc, "appos") if a.pos_ == "PROPN"] or _name_after_comma(desc, table)
             if not appos:
@@ -1049,6 +1060,9 @@ def _comma_place(table: MentionTable, token: Token, after_place: bool = True) ->
     if mention is None or mention.start != token.i or not token.text[:1].isupper() or mention.kind == "pronoun":
         return None
     doc = token.doc
+    if mention.end < len(doc) and doc[mention.end].lower_ in words("nouns", "subdivision") \
+            and (region := table.at(doc[mention.end])) is not None and region.start == mention.start:
+        mention = region  # "Novoaleksandrovka, Kherson oblast": the oblast, not the city of Kherson
     split = mention.text.endswith(" .")  # extended by an earlier call
     text = mention.text[:-2] + "." if split else mention.text
     place = gazetteer.abbreviation(text) or gazetteer.container(text)
@@ -1078,8 +1092,9 @@ def located_in_comma(sent: Span, table: MentionTable) -> Iterator[Candidate]:
     for i in range(sent.start, sent.end - 2):
         comma = doc[i + 1]
         named_here = doc[i].i in table.by_token and table.mentions[table.by_token[doc[i].i]].kind == "name"
-        if comma.text != "," or not (doc[i].ent_type_ or doc[i].pos_ == "PROPN" or named_here):  # "VELKA" is a NOUN
-            continue
+        region = doc[i].lower_ in words("nouns", "subdivision") and (m := table.at(doc[i])) is not None and _named_region(m)
+        if comma.text != "," or not (doc[i].ent_type_ or doc[i].pos_ == "PROPN" or named_here or region):  # "VELKA" is a NOUN
+            continue  # "Dongliu township, Jianhe County" starts at the township
         first = table.at(doc[i])
         if first is None or first.end != i + 1 or first.kind == "pronoun" or first.type in ("Person", "Group"):
             continue
@@ -1089,6 +1104,8 @@ def located_in_comma(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             continue
         if first.start > sent.start and doc[first.start - 1].text == ",":
             continue  # the chain was read from its first member
+        if comma.i == _fronted_one(sent):
+            continue  # "One of the largest cities in Siberia, Omsk, ...": Omsk is described, not a container
         chain = [(first, gazetteer.lookup(first.text))]
         j = i + 2
         while j < sent.end:
@@ -1102,8 +1119,10 @@ def located_in_comma(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             if end >= sent.end or doc[end].text != ",":
                 break
             j = end + 1
-        # The chain ends at its last known country or region; everything before it lies inside.
-        last = max((k for k, (_, place) in enumerate(chain) if place and place.kind in ("Country", "Region")), default=0)
+        # The chain ends at its last known country or region, or at one its name calls a region
+        # ("Jianhe County", "Kherson oblast"); everything before it lies inside.
+        last = max((k for k, (m, place) in enumerate(chain) if place and place.kind in ("Country", "Region")
+                    or k and _holds_by_name(doc, chain, k)), default=0)
         if not last and len(chain) == 2 and _town_in_town(chain) \
                 and (doc[chain[1][0].start].ent_type_ == "GPE" or chain[1][0].type in PLACE_LIKE) \
                 and _framed(doc, first, chain[1][0]):
@@ -1173,6 +1192,28 @@ def _coordinated_place(doc: Doc, table: MentionTable, first: Mention) -> Mention
     return partner
 
 
+def _named_region(mention: Mention) -> bool:
+    """A proper name followed by a subdivision noun, which says it is a region whatever GeoNames
+    knows: "Jianhe County", "Guizhou Province", "Kherson oblast"."""
+    words_ = mention.text.split()
+    return len(words_) > 1 and words_[-1].lower() in words("nouns", "subdivision") and words_[-2][:1].isupper()
+
+
+def _region_rank(mention: Mention) -> int:
+    """0 for a township or the like, 1 for a district or county, 2 for a province, state or oblast."""
+    noun = mention.text.split()[-1].lower()
+    return 0 if noun in words("nouns", "local_subdivision") else 1 if noun in words("nouns", "middle_subdivision") else 2
+
+
+def _holds_by_name(doc: Doc, chain: list[tuple[Mention, gazetteer.Place | None]], k: int) -> bool:
+    """Whether the k-th place of an "X, Y" chain is a container by its name alone: a named region
+    that closes its phrase ("Penwick County sheriff's deputies" is a modifier) and outranks the
+    region before it ("Loei Province, Nakhon Thai District" is a list)."""
+    mention, inner = chain[k][0], chain[k - 1][0]
+    closed = mention.end >= len(doc) or doc[mention.end].is_punct
+    return _named_region(mention) and closed and not (_named_region(inner) and _region_rank(inner) >= _region_rank(mention))
+
+
 def _town_in_town(chain: list[tuple[Mention, gazetteer.Place | None]]) -> bool:
     """Whether "X, Y" may put a town in a place the gazetteer does not call a region: Y unknown, or a
     city while X is unknown or a smaller city of the same country ("Ipero, Sao Paulo")."""
@@ -1186,13 +1227,16 @@ def _town_in_town(chain: list[tuple[Mention, gazetteer.Place | None]]) -> bool:
 
 def _framed(doc: Doc, first: Mention, outer: Mention) -> bool:
     """An "X, Y" pair set up as a location: the object of "in/near/from/at" ("in Brisk, Vastmoor",
-    "at State House, Nairobi, when") or a dateline ("BELGRADE, Yugoslavia (AP)")."""
+    "at State House, Nairobi, when"), a dateline ("BELGRADE, Yugoslavia (AP)") or an address
+    that modifies a noun ("a Flatbush, Brooklyn, man")."""
     before = doc[first.start - 1] if first.start > 0 else None
     after = doc[outer.end] if outer.end < len(doc) else None
     dateline = (before is None or before.is_space) and after is not None and (after.text == "(" or after.text in DASHES)
     closed = after is None or after.is_punct and after.text != "," \
         or after.text == "," and outer.end + 1 < len(doc) and doc[outer.end + 1].is_lower
-    return dateline or before is not None and before.lower_ in ("in", "near", "from", "outside", "at") and closed
+    modifier = before is not None and before.lower_ in ("a", "an", "the") and after is not None and after.text == "," \
+        and outer.end + 1 < len(doc) and doc[outer.end + 1].is_lower and doc[outer.end + 1].pos_ in ("NOUN", "ADJ")
+    return dateline or modifier or before is not None and before.lower_ in ("in", "near", "from", "outside", "at") and closed
 
 
 def _retype_as_place(mention: Mention, place: gazetteer.Place | None) -> None:

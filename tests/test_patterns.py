@@ -613,3 +613,35 @@ def test_a_place_and_the_person_after_it_are_two_names(nlp):
     words = "The boy vanished near his hometown of Grants , N.M. Ms. Calico , then 19 , vanished later .".split()
     found = located_with_entities(nlp, Doc(nlp.vocab, words=words), [(7, 8, "GPE"), (9, 10, "GPE"), (10, 12, "PERSON")])
     assert ("Grants", "N.M.") in found, found
+
+
+@pytest.mark.parametrize("text, inner, outer", [
+    ("One of Italy's poorest regions, Calabria, has lost a third of its young people.", "Calabria", "Italy"),
+    ("A Flatbush, Brooklyn, man was arrested on Tuesday.", "Flatbush", "Brooklyn"),  # an address as a modifier
+    ("Police in Novoaleksandrovka, Kherson oblast, detained three men.", "Novoaleksandrovka", "Kherson oblast"),
+    ("Peasants in Dongliu township, Jianhe County, Guizhou Province, raised grain output.", "Dongliu township", "Jianhe County"),
+    ("Peasants in Dongliu township, Jianhe County, Guizhou Province, raised grain output.", "Jianhe County", "Guizhou Province"),
+])
+def test_more_located_in_forms(extract, text, inner, outer):
+    assert (inner, "locatedIn", outer) in facts(extract(text))
+
+
+@pytest.mark.parametrize("text, inner, outer", [
+    ("One of Britain's closest allies, Portugal, sent a frigate.", "Portugal", "Britain"),  # allies are no places
+    # provinces and districts listed with commas, each placed by its own "in"
+    ("Officials destroyed a poppy field on the border between Dan Sai District in Loei Province, "
+     "Nakhon Thai District in Phitsanulok Province, and Lomsak District in Phetchabun Province.",
+     "Loei Province", "Nakhon Thai District"),
+    ("A hunter was found alive in a camp near Pike Hollow Pond, Penwick County sheriff's deputies said.",
+     "Pike Hollow Pond", "Penwick County"),  # the county names the deputies
+])
+def test_more_located_in_look_alikes(extract, text, inner, outer):
+    assert (inner, "locatedIn", outer) not in facts(extract(text))
+
+
+def test_a_fronted_one_of_describes_the_name_after_its_comma(nlp):
+    from spacy.tokens import Doc
+
+    words = "One of the largest cities in Siberia , Omsk , was closed to foreigners until 1991 .".split()
+    found = located_with_entities(nlp, Doc(nlp.vocab, words=words), [(6, 7, "LOC"), (8, 9, "GPE")])
+    assert ("Omsk", "Siberia") in found and ("Siberia", "Omsk") not in found, found
