@@ -132,6 +132,9 @@ def named(token: Token) -> Token:
         token = kids(token, "compound")[0]  # "a base west of Homs" read as "(base) west"
     if token.pos_ == "NOUN":
         appos = [a for a in kids(token, "appos") if a.pos_ == "PROPN" and not _address_tail(token, a)]
+        # "Acapulco, the Pacific resort in ...", which the parser may hang on the description as a "dep"
+        appos += [d for d in kids(token, "dep") if d.pos_ == "PROPN" and d.right_edge.i + 1 < token.i
+                  and token.doc[d.right_edge.i + 1].text == ","]
         if appos:
             return appos[0]
         if token.dep_ == "appos" and token.head.pos_ == "PROPN":
@@ -740,15 +743,21 @@ def _shore(water: Mention, token: Token) -> Token:
 
 @pattern
 def located_on(sent: Span, table: MentionTable) -> Iterator[Candidate]:
-    """ "on" places a thing on an island, a named street or at a place's edge: "a camp on Hollow
-    Island", "a province on the southern island of Mindanao", "the compound on Lindenova Street",
-    "the steel plant on the city's eastern edge"."""
+    """ "on" places a thing on an island, a named street, a place's edge or a region a place owns:
+    "a camp on Hollow Island", "a province on the southern island of Mindanao", "the compound on
+    Lindenova Street", "the steel plant on the city's eastern edge", "Prudhoe Bay on Alaska's
+    North Slope". The place right before "on" is the one placed, whatever the parser attached
+    "on" to ("a market in Zamboanga city on the island of Mindanao")."""
     for prep in sent:
         if prep.dep_ != "prep" or prep.lower_ != "on":
             continue
         thing = prep.head
+        before = table.at(prep.nbor(-1)) if prep.i > sent.start else None
         if prep.i > sent.start + 1 and prep.nbor(-1).text == "," and (m := _named_place(table, prep.nbor(-2))) is not None:
             thing = sent.doc[m.head]  # "at Wrigley Field, on Chicago's North Side"
+        elif before is not None and before.end == prep.i and before.type in PLACE_LIKE \
+                and (before.kind == "name" or before.attrs.get("proper")):
+            thing = sent.doc[before.head]
         elif thing.pos_ in ("VERB", "AUX") and prep.i > sent.start and prep.nbor(-1).pos_ in ("NOUN", "PROPN"):
             thing = prep.nbor(-1)  # "surrounded the compound on Lindenova Street"
         if thing.pos_ not in ("NOUN", "PROPN"):
@@ -767,7 +776,10 @@ def located_on(sent: Span, table: MentionTable) -> Iterator[Candidate]:
                     and m.text.split()[-1].lower() in words("nouns", "streets")  # "the compound on Lindenova Street"
                 if street and m.type not in PLACE_LIKE:
                     m.type = "Location"  # NER: "Grenville Place" an organization
+                owner = [o for o in kids(obj, "poss") if _named_place(table, o) is not None]
                 outers = [place] if island or street else []
+                if mention is not None and owner:
+                    outers = [place, *owner]  # "on Zambia's Copperbelt"
             for outer in outers:
                 yield Candidate(named(thing), "locatedIn", place_of(outer), prep, "located_on", 0.75)
 

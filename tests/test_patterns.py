@@ -621,6 +621,10 @@ def test_a_place_and_the_person_after_it_are_two_names(nlp):
     ("Police in Novoaleksandrovka, Kherson oblast, detained three men.", "Novoaleksandrovka", "Kherson oblast"),
     ("Peasants in Dongliu township, Jianhe County, Guizhou Province, raised grain output.", "Dongliu township", "Jianhe County"),
     ("Peasants in Dongliu township, Jianhe County, Guizhou Province, raised grain output.", "Jianhe County", "Guizhou Province"),
+    ("A bomb exploded in a market in Zamboanga city on the southern island of Mindanao.", "Zamboanga city", "Mindanao"),
+    ("Government troops encircled the rebel stronghold of Jaffna, on the northern tip of Sri Lanka.", "Jaffna", "Sri Lanka"),
+    ("Oil flows 800 miles from Prudhoe Bay on Alaska's North Slope.", "Prudhoe Bay", "Alaska"),
+    ("Barges unload at the Fresh Kills landfill on Staten Island every day.", "Fresh Kills landfill", "Staten Island"),
 ])
 def test_more_located_in_forms(extract, text, inner, outer):
     assert (inner, "locatedIn", outer) in facts(extract(text))
@@ -645,3 +649,14 @@ def test_a_fronted_one_of_describes_the_name_after_its_comma(nlp):
     words = "One of the largest cities in Siberia , Omsk , was closed to foreigners until 1991 .".split()
     found = located_with_entities(nlp, Doc(nlp.vocab, words=words), [(6, 7, "LOC"), (8, 9, "GPE")])
     assert ("Omsk", "Siberia") in found and ("Siberia", "Omsk") not in found, found
+
+
+def test_a_name_the_parser_hangs_on_its_description_is_the_one_described(nlp):
+    """ "Acapulco, the Pacific resort in ...": the parser makes Acapulco a "dep" of "resort"; the
+    resort in Guerrero is Acapulco, not the Pacific."""
+    from spacy.tokens import Doc
+
+    words = "Acapulco , the Pacific resort in Mexico 's southern Guerrero state , was shaken by a moderate earthquake Monday .".split()
+    found = located_with_entities(nlp, Doc(nlp.vocab, words=words), [(0, 1, "GPE"), (3, 4, "LOC"), (6, 7, "GPE"), (9, 10, "GPE")])
+    assert ("Acapulco", "southern Guerrero state") in found, found
+    assert not any(inner == "Pacific" for inner, _ in found), found
