@@ -338,6 +338,11 @@ def _in_place_context(tokens: list[Token], places: set[int] = frozenset()) -> bo
         return True  # "the Kessal hills"
     if head.dep_ in ("compound", "poss") and _named_subdivision(head.head):
         return True  # "Calvaro's southern Alta Verde province": the province and its owner
+    first = head
+    while first.dep_ == "conj":
+        first = first.head
+    if first.dep_ in ("compound", "nmod") and _named_subdivision(first.head, ("compound", "nmod")):
+        return True  # "the Gilan and Zanjan provinces"
     if _bearing_follows(head) and not _titled(tokens):
         return True  # "Chase, about 20 miles northeast of Baltimore"
     if head.dep_ == "pobj" and head.head.lower_ in ("in", "inside") and head.head.head.pos_ == "NOUN" \
@@ -379,10 +384,10 @@ def _bearing_follows(head: Token) -> bool:
         and doc[i + 3].lower_ == "of"
 
 
-def _named_subdivision(noun: Token) -> bool:
+def _named_subdivision(noun: Token, deps: tuple[str, ...] = ("compound",)) -> bool:
     """A province, district or the like with a proper name of its own ("the Dallen province")."""
     return noun.pos_ == "NOUN" and noun.lemma_.lower() in words("nouns", "subdivision") \
-        and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children)
+        and any(c.dep_ in deps and c.pos_ == "PROPN" for c in noun.children)
 
 
 def _nearer_place(head: Token, appos: Token) -> bool:

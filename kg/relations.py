@@ -869,10 +869,25 @@ def located_in_frame(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         if frame is None or frame.kind == "pronoun" or frame.type not in ("City", "Region", "Country", "Location"):
             continue
         outer = gazetteer.lookup(frame.text)
+        # what describes the frame is no place inside it: "In Mostar, the main town in western
+        # Hercegovina, ..." and "In the town of Staroselye, in the Zhitomir oblast, ..."
+        own = {t.i for a in kids(token, "appos") for t in a.subtree}
+        doc = sent.doc
+        if frame.end + 1 < sent.end and doc[frame.end].text == ",":
+            own.add(frame.end + 1)
+            close = next((t.i for t in doc[frame.end + 1:sent.end] if t.text == ","), None)
+            if close is not None and doc[frame.end + 1].lower_ in ("a", "an", "the") \
+                    and any(lemma(t) in words("nouns", "place") for t in doc[frame.end + 1:close]) \
+                    and not any(t.pos_ in ("VERB", "AUX") for t in doc[frame.end + 1:close]):
+                own.update(range(frame.end + 1, close))  # an apposition the parser lost
         for prep in scope:
-            if prep.lower_ not in preps or frame.start <= prep.i < frame.end:
+            if prep.dep_ in ("nsubj", "nsubjpass") and prep.i not in own and place_of(prep) is not prep:
+                inners = [place_of(prep)]  # "in southern Florida, where the town of Homestead was destroyed"
+            elif prep.lower_ not in preps or frame.start <= prep.i < frame.end or prep.i in own:
                 continue
-            for inner in [place_of(o) for o in kids(prep, "pobj")]:
+            else:
+                inners = [place_of(o) for o in kids(prep, "pobj")]
+            for inner in inners:
                 mention = table.at(inner)
                 known = gazetteer.lookup(mention.text) if mention is not None else None
                 if outer is not None and known is not None and known.kind == "City" and gazetteer.named_elsewhere(outer, mention.text):
@@ -1045,6 +1060,14 @@ def located_in_of(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         if names and settlement and outers and noun.tag_ != "NNS" and not container:
             # "the Somerset town of Castlebridge": the town is the "of"-name, the modifier contains it
             yield Candidate(outers[0], "locatedIn", names[0], noun, "located_in_of", 0.75)
+        elif names and settlement and (named := members(noun)[1:] and members(noun)):
+            # "the Texas Panhandle towns of Pampa, Borger and Dumas"
+            for town in named:
+                yield Candidate(town, "locatedIn", names[0], noun, "located_in_of", 0.75)
+        elif outers and len(parts := _named_modifiers(noun)) > 1:
+            # "the Gilan and Zanjan provinces of northwestern Iran"
+            for part in parts:
+                yield Candidate(part, "locatedIn", place_of(outers[0]), noun, "located_in_of", 0.8)
         elif (names or noun.pos_ == "PROPN" or noun.tag_ == "NNS" and not members(noun)[1:]) and outers:
             # "the Idlib province of Syria", "the Eastern Province of Saudi Arabia", "districts of Kharkiv";
             # but "the villages of Brezan and Tulko" are the villages named
