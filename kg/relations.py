@@ -638,7 +638,7 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
                 yield Candidate(named(place_of(each)), "locatedIn", place_of(outer), prep, "located_in_prep", 0.8)
 
 
-REGIONAL = {"regional": "region", "provincial": "province", "state": "state", "district": "district"}
+REGIONAL = {"regional": "region", "provincial": "province", "state": "state", "district": "district", "oblast": "oblast"}
 
 
 def _salient_region(desc: Token, table: MentionTable) -> Token | None:
@@ -900,14 +900,44 @@ def located_in_frame(sent: Span, table: MentionTable) -> Iterator[Candidate]:
 
 
 @pattern
+def located_with_others(sent: Span, table: MentionTable) -> Iterator[Candidate]:
+    """A named place joined to others of its kind in a region is in the region too: "Marathon and
+    other towns in the Florida Keys", "San Cristobal and three other towns in Chiapas", "Donja
+    Lipnica and neighboring villages in the Kalesija municipality", "in Gagra and elsewhere in Abkhazia"."""
+    others = words("relations", "locatedIn", "others")
+    for token in sent:
+        if token.dep_ != "conj" or not (token.lower_ == "elsewhere" or token.tag_ == "NNS" and lemma(token) in words("nouns", "place")
+                                         and any(c.lower_ in others for c in kids(token, "amod", "compound"))):
+            continue
+        first = token.head
+        if first.dep_ == "prep" and token.lower_ == "elsewhere":
+            first = next(iter(kids(first, "pobj")), first)  # "in Gagra and elsewhere in X"
+        if _named_place(table, first) is None:
+            continue
+        outers = prep_objects(token, {"in", "inside", "within"})
+        if not outers and token.i + 1 < sent.end and token.nbor().lower_ in ("in", "inside", "within") \
+                and token.nbor().head.pos_ in ("VERB", "AUX"):
+            outers = kids(token.nbor(), "pobj")  # the parser hung "in" on the verb
+        for outer in outers:
+            if _named_place(table, place_of(outer)) is not None or (m := table.at(place_of(outer))) and m.attrs.get("proper"):
+                yield Candidate(first, "locatedIn", place_of(outer), token, "located_with_others", 0.75)
+
+
+@pattern
 def located_by_parts(sent: Span, table: MentionTable) -> Iterator[Candidate]:
     """A place said to be made of places, or listed with its parts: "Yugoslavia now consists of
     Serbia and Montenegro", "the Donbas comprises Donetsk and Luhansk", "southern Lebanon,
-    including Tyre". The gazetteer vetoes a part it knows to lie elsewhere, or a part bigger
-    than the whole."""
+    including Tyre", "Allegheny County, which includes Pittsburgh", "Cook County, home to
+    Chicago". A country's acts are not: "Russia included Crimea in its census". The gazetteer
+    vetoes a part it knows to lie elsewhere, or a part bigger than the whole."""
     for token in sent:
         if lemma(token) in words("relations", "locatedIn", "contain_verbs") and token.pos_ in ("VERB", "AUX"):
             wholes, parts = kids(token, "nsubj"), kids(token, "dobj") + prep_objects(token, {"of"})
+        elif lemma(token) == "include" and token.tag_ in ("VBZ", "VBP") and token.dep_ == "relcl":
+            wholes, parts = [token.head], kids(token, "dobj")  # "Allegheny County, which includes Pittsburgh"
+        elif lemma(token) == "home" and token.i - 2 >= sent.start and token.nbor(-1).text == "," \
+                and (before := _named_place(table, token.nbor(-2))) is not None:
+            wholes, parts = [sent.doc[before.head]], prep_objects(token, {"to"})  # "Cook County, home to Chicago"
         elif token.lower_ == "including" and token.dep_ == "prep":
             before = token.doc[token.i - 2] if token.i - 2 >= sent.start and token.nbor(-1).text == "," else token.head
             wholes, parts = [before], kids(token, "pobj")  # the parser may hang "including" far off

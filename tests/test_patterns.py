@@ -630,6 +630,12 @@ def test_a_place_and_the_person_after_it_are_two_names(nlp):
     ("Hugo destroyed nearly every house in Plymouth, the capital of the British colony of Montserrat.", "Plymouth", "Montserrat"),
     ("Andrew left 250,000 people homeless in southern Florida, where the town of Homestead was destroyed.", "Homestead", "Florida"),
     ("In Kenya, the town of Garissa was attacked.", "Garissa", "Kenya"),
+    ("Residents of Marathon and other towns in southern Florida were ordered to evacuate.", "Marathon", "Florida"),
+    ("The situation in Sukhumi and elsewhere in Abkhazia is catastrophic, he said.", "Sukhumi", "Abkhazia"),
+    ("Most of the damage was in Allegheny County, which includes Pittsburgh, officials said.", "Pittsburgh", "Allegheny County"),
+    ("Officials in Cook County, home to Chicago and 129 suburbs, said homicides rose.", "Chicago", "Cook County"),
+    ("Rebels seized Kalaikhumb and are advancing on Khorog, the oblast capital, in the Gorno-Badakhshan oblast.",
+     "Khorog", "Gorno-Badakhshan oblast"),
 ])
 def test_more_located_in_forms(extract, text, inner, outer):
     assert (inner, "locatedIn", outer) in facts(extract(text))
@@ -643,6 +649,9 @@ def test_more_located_in_forms(extract, text, inner, outer):
      "Loei Province", "Nakhon Thai District"),
     ("A hunter was found alive in a camp near Pike Hollow Pond, Penwick County sheriff's deputies said.",
      "Pike Hollow Pond", "Penwick County"),  # the county names the deputies
+    ("One contractor is based on Long Island and the other in San Diego.", "Long Island", "San Diego"),
+    ("Chicago, home to the Cubs, celebrated.", "Cubs", "Chicago"),
+    ("Russia included Crimea in its census.", "Crimea", "Russia"),  # an act, not a containment
     # what describes a frame is no place inside it
     ("In Mostar, the main town in western Hercegovina, Croat and Muslim forces fought street battles.", "Hercegovina", "Mostar"),
     ("In Tirgu Mures, a city in Transylvania with a large Hungarian minority, police used tear gas.", "Transylvania", "Tirgu Mures"),
