@@ -516,7 +516,7 @@ def place_of(token: Token, parts: bool = True) -> Token:
         if (now := _what_is_now(token)) is not None:
             token = now  # "a trading post in what is now Tanzania"
             continue
-        part = parts and lemma(token) in words("relations", "locatedIn", "part_nouns")
+        part = parts and lemma(token) in words("relations", "locatedIn", "part_nouns") and token.text.islower()  # not "Goddard Space Flight Center"
         unnamed = part or lemma(token) in ("region", "area") and not any(c.pos_ == "PROPN" for c in kids(token, "compound"))
         owner = [p for p in kids(token, "poss") if p.pos_ == "PROPN"]
         if parts and unnamed and owner and not prep_objects(token, {"of"}):
@@ -1051,8 +1051,8 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
         for outer in outers:
             for each in described:
                 yield Candidate(each, "locatedIn", place_of(outer), desc, "located_in_apposition", 0.8)
-        for mod in kids(desc, "amod", "compound"):
-            if _national(mod, table):  # "Tartar, an Azerbaijani town", "Dren, the Karsovian capital"
+        for mod in kids(desc, "amod", "compound") if lemma(desc) in words("nouns", "place") else []:
+            if _national(mod, table):  # "Tartar, an Azerbaijani town", "Dren, the Karsovian capital"; not "a Georgian mansion"
                 yield Candidate(name, "locatedIn", mod, desc, "located_in_demonym", 0.75)
 
 
@@ -1067,8 +1067,9 @@ def located_in_possessive(sent: Span, table: MentionTable) -> Iterator[Candidate
         if thing.dep_ == "appos" or kids(thing, "appos") and lemma(thing) in words("nouns", "place") and thing.pos_ == "NOUN":
             continue  # handled as an apposition
         thing = place_of(thing, parts=False)  # "Serbia's southern province of Kosovo" is Kosovo
-        if thing.pos_ != "PROPN" and not any(c.pos_ == "PROPN" for c in kids(thing, "compound")):
-            continue  # "Bolivia's border" is no place inside Bolivia; "Syria's Idlib province" is
+        if thing.pos_ != "PROPN" and not any(c.pos_ == "PROPN" for c in kids(thing, "compound")) \
+                and not (lemma(thing) in words("nouns", "place") and any(_proper_adjective(c) for c in kids(thing, "amod"))):
+            continue  # "Bolivia's border" is no place inside Bolivia; "Syria's Idlib province" and "Tajikistan's Kurgan-Tyube region" are
         yield Candidate(thing, "locatedIn", owner, owner, "located_in_possessive", 0.75)
 
 
@@ -1167,7 +1168,8 @@ def located_in_comma(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             if gazetteer.country_of_demonym(doc[i + 4].text):
                 yield Candidate(doc[i], "locatedIn", doc[i + 4], comma, "located_on_side", 0.7)
             continue
-        if first.start > sent.start and doc[first.start - 1].text == ",":
+        if first.start > sent.start + 1 and doc[first.start - 1].text == "," \
+                and not _descends(table.at(doc[first.start - 2]), gazetteer.lookup(first.text)):
             continue  # the chain was read from its first member
         if comma.i == _fronted_one(sent):
             continue  # "One of the largest cities in Siberia, Omsk, ...": Omsk is described, not a container
@@ -1177,8 +1179,8 @@ def located_in_comma(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             while j < sent.end - 1 and doc[j].lower_ in DIRECTIONS and not doc[j].text[:1].isupper():
                 j += 1  # "Mohammadia, south-east Algeria"
             found = _comma_place(table, doc[j], chain[-1][1] is not None and chain[-1][0].type in PLACE_LIKE)
-            if found is None:
-                break
+            if found is None or _descends(chain[-1][0], found[1]):
+                break  # "Hinsdale, Ill., Rochester, N.Y.": a state closes an address; a town after it starts the next
             chain.append(found)
             end = found[0].end + (1 if found[0].end < len(doc) and doc[found[0].end].text == "." and found[1] else 0)
             if end >= sent.end or doc[end].text != ",":
@@ -1203,6 +1205,9 @@ def located_in_comma(sent: Span, table: MentionTable) -> Iterator[Candidate]:
                 and gazetteer.abbreviation(chain[1][0].text) is None:
             continue  # "Ontario, Quebec and New York": provinces in a list, not one in the other ("Washington, D.C." is)
         after = chain[-1][0].end
+        if after + 1 < sent.end and doc[after].pos_ == "CCONJ" and (nxt := _comma_place(table, doc[after + 1])) is not None \
+                and nxt[1] is not None and (len(chain) > 2 or chain[0][1] is not None and chain[0][1].kind == nxt[1].kind):
+            continue  # "Veracruz, Durango and Monterrey", "Athens, Toronto, Melbourne, Manchester and Belgrade": a list
         if after < sent.end and doc[after].pos_ == "CCONJ":
             while after + 1 < sent.end - 1 and doc[after + 1].lower_ in DIRECTIONS:
                 after += 1
@@ -1255,6 +1260,12 @@ def _coordinated_place(doc: Doc, table: MentionTable, first: Mention) -> Mention
     if place is not None and place.kind in ("Country", "Region") or partner.start > 0 and doc[partner.start - 1].text == ",":
         return None
     return partner
+
+
+def _descends(before: Mention | None, place: gazetteer.Place | None) -> bool:
+    """Whether a known town follows a known state or country, as the next address of a list does."""
+    known = gazetteer.abbreviation(before.text) or gazetteer.lookup(before.text) if before is not None else None
+    return known is not None and known.kind in ("Country", "Region") and place is not None and place.kind == "City"
 
 
 def _named_region(mention: Mention) -> bool:
@@ -1601,13 +1612,14 @@ def _presupposed(trigger: Token) -> bool:
 
 
 def _geography(inner: Mention, outer: Mention, trigger: Token) -> bool:
-    """Where one named place lies is no part of what a clause asserts about something else: "the
-    palace seems to float on Lake Pichola in Udaipur" and "troops will not enter Tuzla in Bosnia"
-    leave Lake Pichola in Udaipur and Tuzla in Bosnia. Only a clause whose predicate is the
-    position ("Sinjar is not in Iraq", "Tuzla may lie in Bosnia") takes its own factuality."""
+    """Where one named place or facility lies is no part of what a clause asserts about something
+    else: "the palace seems to float on Lake Pichola in Udaipur", "troops will not enter Tuzla in
+    Bosnia" and "will move its wing to Plattsburgh Air Force Base in New York" leave them where
+    they are. Only a clause whose predicate is the position ("Sinjar is not in Iraq", "Tuzla may
+    lie in Bosnia") takes its own factuality."""
     places = ("Location", "City", "Region", "Country")
-    if not all(m.kind == "name" and m.type in places for m in (inner, outer)):
-        return False
+    if not (inner.kind == "name" and inner.type in (*places, "Facility") and outer.kind == "name" and outer.type in places):
+        return False  # a named facility stands where it stands; "a plant it would build in X" may never
     verb = trigger.head if trigger.dep_ == "prep" else trigger
     return lemma(verb) not in words("relations", "locatedIn", "position_verbs")
 
