@@ -29,6 +29,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
+from kg import gazetteer
 from kg.nlp import COMPONENTS, load_pipeline
 from kg.vocabulary import words
 
@@ -44,20 +45,27 @@ Relation = tuple[str, tuple[int, int, str], tuple[int, int, str]]
 
 def name_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """The proper-name part of a mention, as CoNLL04 marks entities: kg's "Lazio province" and
-    "Rocky Flats plutonium processing plant" are CoNLL04's "Lazio" and "Rocky Flats"."""
+    "Rocky Flats plutonium processing plant" are CoNLL04's "Lazio" and "Rocky Flats"; but the
+    "U.S." of "the U.S. naval base" is its owner, not its name."""
     proper = [t.i for t in doc[start:end] if t.pos_ == "PROPN"]
     if proper and doc[end - 1].pos_ == "NOUN" and proper == list(range(proper[0], proper[-1] + 1)):
-        return proper[0], proper[-1] + 1
+        owner = gazetteer.lookup(doc[proper[0]:proper[-1] + 1].text)
+        if owner is None or owner.kind != "Country" or doc[end - 1].lemma_.lower() in words("nouns", "place"):
+            return proper[0], proper[-1] + 1
     return start, end
 
 
 def given_part(doc: Doc, span: tuple[int, int], given: dict) -> tuple[int, int] | None:
-    """The given entity a kg mention names with a place noun more or an article less: kg's "San
-    Diego County" is the given "San Diego", as "Lazio province" is "Lazio"; kg's "Philippines"
-    is the given "the Philippines"."""
+    """The given entity a kg mention names with a place noun or a bearing more, or an article less:
+    kg's "San Diego County" is the given "San Diego", as "northern Lazio province" is "Lazio";
+    kg's "Philippines" is the given "the Philippines"."""
     start, end = span
     if start > 0 and doc[start - 1].lower_ == "the" and (start - 1, end) in given:
         return start - 1, end
+    while end - start > 1 and doc[start].lower_ in words("relations", "locatedIn", "directions"):
+        start += 1  # kg's "northern Gilan province" is the given "Gilan"
+        if (start, end) in given:
+            return start, end
     while end - start > 1 and doc[end - 1].lemma_.lower() in words("nouns", "place"):
         end -= 1
         if (start, end) in given:

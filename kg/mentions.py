@@ -172,7 +172,8 @@ class MentionTable:
         left = [t for t in token.subtree if t.i < token.i]
         # Keep only the modifiers directly before the head, without clauses or determiners.
         mods = [c for c in token.lefts if c.dep_ in MODIFIER_DEPS and c.dep_ != "poss"]
-        start = min([m.left_edge.i for m in mods], default=token.i)
+        owner = max((c.right_edge.i for c in token.lefts if c.dep_ == "poss"), default=-1)
+        start = max(min([m.left_edge.i for m in mods], default=token.i), owner + 1)  # "western Georgia's Mingrelia region"
         tokens = _clean([t for t in left if t.i >= start] + [token]) or [token]
         names = []
         for i in range(1, len(tokens)):

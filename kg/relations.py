@@ -502,10 +502,7 @@ def attacked_event_noun(sent: Span, table: MentionTable) -> Iterator[Candidate]:
 
 
 # -- locatedIn ----------------------------------------------------------------------------------
-DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
-                        "central", "northeast", "northwest", "southeast", "southwest", "-", "north-east",
-                        "north-west", "south-east", "south-west", "northeastern", "northwestern",
-                        "southeastern", "southwestern"})
+DIRECTIONS = words("relations", "locatedIn", "directions")
 
 
 def place_of(token: Token, parts: bool = True) -> Token:
@@ -842,7 +839,14 @@ def located_in_frame(sent: Span, table: MentionTable) -> Iterator[Candidate]:
     frames, acts = [], []  # acts: what a frame's own clause does there, its events and the facility it names
     if first.lower_ in ("in", "inside") and first.dep_ == "prep" and kids(first, "pobj"):
         frame = place_of(kids(first, "pobj")[0])
-        frames.append((frame, sent[1:], preps))
+        scope = list(sent[1:])
+        if lemma(first.head) in words("factuality", "report_verbs") and (m := table.at(frame)) is not None \
+                and (known := gazetteer.lookup(m.text)) is not None and known.kind == "City":
+            # "In Guatemala City, army spokesmen said ... clashes near Nebaj": the city is where it was said,
+            # not where it happened ("In Idaho, officials said smoke hung over Boise" still frames Boise)
+            reported = {t.i for c in kids(first.head, "ccomp") for t in c.subtree}
+            scope = [t for t in scope if t.i not in reported]
+        frames.append((frame, scope, preps))
         if first.head.pos_ in ("VERB", "AUX"):  # "In Mosul, rockets destroyed a cement factory"
             acts.append((frame, [o for o in kids(first.head, "dobj") if noun_type(o) == "Facility" and not kids(o, "prep")]))
     header = table.at(first)
@@ -912,15 +916,18 @@ def located_with_others(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         first = token.head
         if first.dep_ == "prep" and token.lower_ == "elsewhere":
             first = next(iter(kids(first, "pobj")), first)  # "in Gagra and elsewhere in X"
-        if _named_place(table, first) is None:
+        named = [n for n in [first, *first.conjuncts] if n.i < token.i and _named_place(table, n) is not None]
+        if not named:
             continue
-        outers = prep_objects(token, {"in", "inside", "within"})
+        # "Uzgen and other towns of the Osh region", "Ariel, Efrat and other settlements in the West Bank"
+        outers = prep_objects(token, {"in", "inside", "within", "of"} if token.tag_ == "NNS" else {"in", "inside", "within"})
         if not outers and token.i + 1 < sent.end and token.nbor().lower_ in ("in", "inside", "within") \
                 and token.nbor().head.pos_ in ("VERB", "AUX"):
             outers = kids(token.nbor(), "pobj")  # the parser hung "in" on the verb
         for outer in outers:
             if _named_place(table, place_of(outer)) is not None or (m := table.at(place_of(outer))) and m.attrs.get("proper"):
-                yield Candidate(first, "locatedIn", place_of(outer), token, "located_with_others", 0.75)
+                for each in named:
+                    yield Candidate(each, "locatedIn", place_of(outer), token, "located_with_others", 0.75)
 
 
 @pattern
