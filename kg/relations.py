@@ -650,6 +650,12 @@ def _salient_region(desc: Token, table: MentionTable) -> Token | None:
     return desc.doc[max(before, key=lambda m: m.end).head] if before else None
 
 
+def _left_of(phrase: Token) -> int:
+    """Where a phrase starts, past a comma the parser hung on it ("Bhaktapur and Patan, towns in X")."""
+    left = phrase.left_edge.i
+    return left + 1 if phrase.doc[left].text == "," and left < phrase.i else left
+
+
 def _fronted_one(sent: Span) -> int | None:
     """The comma that closes a sentence's opening "One of ... ," phrase, which describes the name
     after it: "One of Italy's poorest regions, Calabria, has lost ..."."""
@@ -1015,7 +1021,7 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
                 name = desc.doc[before.head]
         elif desc_of.dep_ == "attr" and lemma(desc_of.head) == "be" and kids(desc_of.head, "nsubj"):
             name = named(kids(desc_of.head, "nsubj")[0])  # "Saudi Arabia is a Gulf state"
-        elif desc.dep_ not in ("pobj", "compound") and (left := desc.left_edge.i) >= 2 and desc.doc[left - 1].text == "," \
+        elif desc.dep_ not in ("pobj", "compound") and (left := _left_of(desc)) >= 2 and desc.doc[left - 1].text == "," \
                 and (desc.doc[left].lower_ in ("the", "a", "an", "then", "now", "once", "formerly") or left == desc.i) \
                 and (before := _named_place(table, desc.doc[left - 2])) is not None and _closed(desc):
             # "bombed targets in Tripoli and Benghazi, the two largest cities in Libya, in ...": the parser
@@ -1095,9 +1101,12 @@ def located_in_of(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         # "the Mindanao islands of the Philippines": a country holds the islands, it is not one of them
         of_place = _named_place(table, outers[0]) if outers else None
         container = of_place is not None and (known := gazetteer.lookup(of_place.text)) is not None and known.kind == "Country"
+        named_water = bool(names) and (m := table.at(names[0])) is not None and bool(set(m.text.lower().split()) & words("nouns", "water"))
         if names and settlement and outers and noun.tag_ != "NNS" and not container:
-            # "the Somerset town of Castlebridge": the town is the "of"-name, the modifier contains it
-            yield Candidate(outers[0], "locatedIn", names[0], noun, "located_in_of", 0.75)
+            # "the Somerset town of Castlebridge": the town is the "of"-name, the modifier contains it;
+            # "the Red Sea port of Massawa" lies on the sea, not in it
+            if not named_water:
+                yield Candidate(outers[0], "locatedIn", names[0], noun, "located_in_of", 0.75)
         elif names and settlement and (named := members(noun)[1:] and members(noun)):
             # "the Texas Panhandle towns of Pampa, Borger and Dumas"
             for town in named:
@@ -1188,6 +1197,8 @@ def located_in_comma(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             found = _comma_place(table, doc[j], chain[-1][1] is not None and chain[-1][0].type in PLACE_LIKE)
             if found is None or _descends(chain[-1][0], found[1]):
                 break  # "Hinsdale, Ill., Rochester, N.Y.": a state closes an address; a town after it starts the next
+            if found[0].end < sent.end and doc[found[0].end].tag_ == "POS" and chain[0][0].type not in PLACE_LIKE:
+                break  # "Gecamines, Zaire's state mining company": an owner, not an address
             chain.append(found)
             end = found[0].end + (1 if found[0].end < len(doc) and doc[found[0].end].text == "." and found[1] else 0)
             if end >= sent.end or doc[end].text != ",":

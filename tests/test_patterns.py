@@ -648,6 +648,9 @@ def test_a_place_and_the_person_after_it_are_two_names(nlp):
     # an owner before a name is no part of it
     ("Supporters of the ousted president took control of Zugdidi, in western Georgia's Mingrelia region.",
      "Mingrelia region", "Georgia"),
+    # the parser hangs the comma on the plural apposition
+    ("Police fired on demonstrators in Bhaktapur and Patan, towns in the Kathmandu Valley, killing at least 10.",
+     "Bhaktapur", "Kathmandu Valley"),
 ])
 def test_more_located_in_forms(extract, text, inner, outer):
     assert (inner, "locatedIn", outer) in facts(extract(text))
@@ -727,3 +730,18 @@ def test_a_list_of_places_is_no_chain(nlp, words, ents):
 
     found = located_with_entities(nlp, Doc(nlp.vocab, words=words.split()), [(a, b, "GPE") for a, b in ents])
     assert not found, found
+
+
+@pytest.mark.parametrize("words, ents, pair", [
+    # a port on a sea is not in it
+    ("Rebels captured the Red Sea port of Massawa after three days of fighting .", [(3, 5, "LOC"), (7, 8, "GPE")],
+     ("Massawa", "Red Sea")),
+    # an owner after a company's name is no address
+    ("Gecamines , Zaire 's state mining company , said copper output fell .", [(0, 1, "ORG"), (2, 3, "GPE")],
+     ("Gecamines", "Zaire")),
+])
+def test_given_entity_look_alikes(nlp, words, ents, pair):
+    from spacy.tokens import Doc
+
+    found = located_with_entities(nlp, Doc(nlp.vocab, words=words.split()), ents)
+    assert pair not in found, found
