@@ -1241,8 +1241,9 @@ def located_in_comma(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         for a in range(len(chain) - 1):
             for b in range(a + 1, len(chain)):
                 yield Candidate(doc[chain[a][0].head], "locatedIn", doc[chain[b][0].head], comma, "located_in_comma", 0.8)
-        if (partner := _coordinated_place(doc, table, first)) is not None and chain[-1][1] is not None \
-                and not gazetteer.named_elsewhere(chain[-1][1], partner.text):
+        known_end = chain[-1][1] is not None or _named_region(chain[-1][0])  # "A and B, Chalatenango province"
+        if (partner := _coordinated_place(doc, table, first)) is not None and known_end \
+                and not (chain[-1][1] is not None and gazetteer.named_elsewhere(chain[-1][1], partner.text)):
             # "near Grande Isle and St. Albans, Vt.": the state covers both towns (not Moscow in "between
             # Moscow and Anchorage, Alaska", which GeoNames puts elsewhere)
             yield Candidate(doc[partner.head], "locatedIn", doc[chain[-1][0].head], comma, "located_in_comma", 0.7)

@@ -699,6 +699,15 @@ def test_a_name_the_parser_hangs_on_its_description_is_the_one_described(nlp):
     assert not any(inner == "Pacific" for inner, _ in found), found
 
 
+def test_a_region_named_after_two_towns_holds_both(nlp):
+    """ "A and B, Chalatenango province": the named province covers both towns, as a state does."""
+    from spacy.tokens import Doc
+
+    words = "Fighting was reported around Arcatao and Nueva Trinidad , Chalatenango province , on Sunday .".split()
+    found = located_with_entities(nlp, Doc(nlp.vocab, words=words), [(4, 5, "GPE"), (6, 8, "GPE"), (9, 10, "GPE")])
+    assert {("Arcatao", "Chalatenango province"), ("Nueva Trinidad", "Chalatenango province")} <= found, found
+
+
 def test_places_listed_before_others_of_their_kind_are_each_placed(nlp):
     from spacy.tokens import Doc
 
