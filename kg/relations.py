@@ -1079,6 +1079,12 @@ def located_in_possessive(sent: Span, table: MentionTable) -> Iterator[Candidate
         thing = owner.head
         if thing.dep_ == "appos" or kids(thing, "appos") and lemma(thing) in words("nouns", "place") and thing.pos_ == "NOUN":
             continue  # handled as an apposition
+        parts = _named_modifiers(thing) or [m for o in prep_objects(thing, {"of"}) if o.pos_ == "PROPN" for m in listed(o)] \
+            if thing.tag_ == "NNS" and lemma(thing) in words("nouns", "place") else []
+        if len(parts) > 1:  # "Malawi's southern districts of Nsanje and Mwanza", "Karachi's Liaquatabad and Orangi districts"
+            for part in parts:
+                yield Candidate(part, "locatedIn", owner, owner, "located_in_possessive", 0.75)
+            continue
         thing = place_of(thing, parts=False)  # "Serbia's southern province of Kosovo" is Kosovo
         if thing.pos_ != "PROPN" and not any(c.pos_ == "PROPN" for c in kids(thing, "compound")) \
                 and not (lemma(thing) in words("nouns", "place") and any(_proper_adjective(c) for c in kids(thing, "amod"))):

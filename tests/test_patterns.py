@@ -651,6 +651,7 @@ def test_a_place_and_the_person_after_it_are_two_names(nlp):
     # the parser hangs the comma on the plural apposition
     ("Police fired on demonstrators in Bhaktapur and Patan, towns in the Kathmandu Valley, killing at least 10.",
      "Bhaktapur", "Kathmandu Valley"),
+    ("Fires were still burning in the Nagata ward of Kobe on Wednesday.", "Nagata ward", "Kobe"),
 ])
 def test_more_located_in_forms(extract, text, inner, outer):
     assert (inner, "locatedIn", outer) in facts(extract(text))
@@ -706,6 +707,19 @@ def test_a_region_named_after_two_towns_holds_both(nlp):
     words = "Fighting was reported around Arcatao and Nueva Trinidad , Chalatenango province , on Sunday .".split()
     found = located_with_entities(nlp, Doc(nlp.vocab, words=words), [(4, 5, "GPE"), (6, 8, "GPE"), (9, 10, "GPE")])
     assert {("Arcatao", "Chalatenango province"), ("Nueva Trinidad", "Chalatenango province")} <= found, found
+
+
+@pytest.mark.parametrize("words, ents, pairs", [
+    ("Refugees are sheltering in Malawi 's southern districts of Nsanje and Mwanza .",
+     [(4, 5, "GPE"), (10, 11, "GPE"), (12, 13, "GPE")], {("Nsanje", "Malawi"), ("Mwanza", "Malawi")}),
+    ("Police raided strongholds in Karachi 's Liaquatabad and Orangi districts .",
+     [(4, 5, "GPE"), (6, 7, "GPE"), (8, 9, "GPE")], {("Liaquatabad", "Karachi"), ("Orangi", "Karachi")}),
+])
+def test_a_place_owns_each_of_its_named_districts(nlp, words, ents, pairs):
+    from spacy.tokens import Doc
+
+    found = located_with_entities(nlp, Doc(nlp.vocab, words=words.split()), ents)
+    assert pairs <= found, found
 
 
 def test_places_listed_before_others_of_their_kind_are_each_placed(nlp):
