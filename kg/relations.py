@@ -513,7 +513,8 @@ def place_of(token: Token, parts: bool = True) -> Token:
         if (now := _what_is_now(token)) is not None:
             token = now  # "a trading post in what is now Tanzania"
             continue
-        part = parts and lemma(token) in words("relations", "locatedIn", "part_nouns") and token.text.islower()  # not "Goddard Space Flight Center"
+        # a part noun is a common noun: "the center of X", not "Goddard Space Flight Center"
+        part = parts and lemma(token) in words("relations", "locatedIn", "part_nouns") and token.text.islower()
         unnamed = part or lemma(token) in ("region", "area") and not any(c.pos_ == "PROPN" for c in kids(token, "compound"))
         owner = [p for p in kids(token, "poss") if p.pos_ == "PROPN"]
         if parts and unnamed and owner and not prep_objects(token, {"of"}):
@@ -916,14 +917,16 @@ def located_with_others(sent: Span, table: MentionTable) -> Iterator[Candidate]:
     Lipnica and neighboring villages in the Kalesija municipality", "in Gagra and elsewhere in Abkhazia"."""
     others = words("relations", "locatedIn", "others")
     for token in sent:
-        if token.dep_ != "conj" or not (token.lower_ == "elsewhere" or token.tag_ == "NNS" and lemma(token) in words("nouns", "place")
-                                         and any(c.lower_ in others for c in kids(token, "amod", "compound"))):
+        kind_of = token.tag_ == "NNS" and lemma(token) in words("nouns", "place") \
+            and any(c.lower_ in others for c in kids(token, "amod", "compound"))  # "other towns"
+        elsewhere = token.lower_ in others and token.pos_ == "ADV"  # "in Gagra and elsewhere in Abkhazia"
+        if token.dep_ != "conj" or not (elsewhere or kind_of):
             continue
         first = token.head
-        if first.dep_ == "prep" and token.lower_ == "elsewhere":
+        if first.dep_ == "prep" and elsewhere:
             first = next(iter(kids(first, "pobj")), first)  # "in Gagra and elsewhere in X"
-        named = [n for n in [first, *first.conjuncts] if n.i < token.i and _named_place(table, n) is not None]
-        if not named:
+        listed_places = [n for n in [first, *first.conjuncts] if n.i < token.i and _named_place(table, n) is not None]
+        if not listed_places:
             continue
         # "Uzgen and other towns of the Osh region", "Ariel, Efrat and other settlements in the West Bank"
         outers = prep_objects(token, {"in", "inside", "within", "of"} if token.tag_ == "NNS" else {"in", "inside", "within"})
@@ -932,7 +935,7 @@ def located_with_others(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             outers = kids(token.nbor(), "pobj")  # the parser hung "in" on the verb
         for outer in outers:
             if _named_place(table, place_of(outer)) is not None or (m := table.at(place_of(outer))) and m.attrs.get("proper"):
-                for each in named:
+                for each in listed_places:
                     yield Candidate(each, "locatedIn", place_of(outer), token, "located_with_others", 0.75)
 
 
@@ -1088,7 +1091,7 @@ def located_in_possessive(sent: Span, table: MentionTable) -> Iterator[Candidate
         thing = place_of(thing, parts=False)  # "Serbia's southern province of Kosovo" is Kosovo
         if thing.pos_ != "PROPN" and not any(c.pos_ == "PROPN" for c in kids(thing, "compound")) \
                 and not (lemma(thing) in words("nouns", "place") and any(_proper_adjective(c) for c in kids(thing, "amod"))):
-            continue  # "Bolivia's border" is no place inside Bolivia; "Syria's Idlib province" and "Tajikistan's Kurgan-Tyube region" are
+            continue  # "Bolivia's border" is no place in Bolivia; "Syria's Idlib province", "Tajikistan's Kurgan-Tyube region" are
         yield Candidate(thing, "locatedIn", owner, owner, "located_in_possessive", 0.75)
 
 
@@ -1107,15 +1110,15 @@ def located_in_of(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         # "the Mindanao islands of the Philippines": a country holds the islands, it is not one of them
         of_place = _named_place(table, outers[0]) if outers else None
         container = of_place is not None and (known := gazetteer.lookup(of_place.text)) is not None and known.kind == "Country"
-        named_water = bool(names) and (m := table.at(names[0])) is not None and bool(set(m.text.lower().split()) & words("nouns", "water"))
+        water = names and (m := table.at(names[0])) is not None and set(m.text.lower().split()) & words("nouns", "water")
         if names and settlement and outers and noun.tag_ != "NNS" and not container:
             # "the Somerset town of Castlebridge": the town is the "of"-name, the modifier contains it;
             # "the Red Sea port of Massawa" lies on the sea, not in it
-            if not named_water:
+            if not water:
                 yield Candidate(outers[0], "locatedIn", names[0], noun, "located_in_of", 0.75)
-        elif names and settlement and (named := members(noun)[1:] and members(noun)):
+        elif names and settlement and len(towns := members(noun)) > 1:
             # "the Texas Panhandle towns of Pampa, Borger and Dumas"
-            for town in named:
+            for town in towns:
                 yield Candidate(town, "locatedIn", names[0], noun, "located_in_of", 0.75)
         elif outers and len(parts := _named_modifiers(noun)) > 1:
             # "the Gilan and Zanjan provinces of northwestern Iran"
