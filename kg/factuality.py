@@ -16,8 +16,13 @@ def _lemma(token: Token) -> str:
 
 
 def _negated(token: Token) -> bool:
+    """ "did not approve", "no strike"; and "had neither known about nor approved the raid", where
+    "neither" hangs on the first verb and "nor" joins the second."""
     negators = words("factuality", "negators")
-    return any(c.dep_ == "neg" or c.lower_ in negators and c.dep_ in ("advmod", "det") for c in token.children)
+    if token.dep_ == "conj" and any(c.dep_ == "preconj" and c.lower_ == "neither" for c in token.head.children):
+        return True
+    return any(c.dep_ == "neg" or c.lower_ in negators and c.dep_ in ("advmod", "det")
+               or c.dep_ == "preconj" and c.lower_ == "neither" for c in token.children)
 
 
 def local_cue(token: Token) -> str | None:

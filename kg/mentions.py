@@ -199,6 +199,8 @@ class MentionTable:
         if proper and token.text[:1].isupper() and described and described[0] in ("Location", "Facility"):
             return self.add(tokens, described[0], "name", head=token)  # "Estrany, a mountainous province of X"
         type_ = noun_type(token)
+        if token.lemma_.lower() in words("nouns", "bodies") and any(t.pos_ == "PROPN" for t in tokens[:-1]):
+            type_ = "Organization"  # "the UN peacekeeping mission", "the Bouches-du-Rhone fire service"
         if type_ == "Organization" and token.lemma_.lower() in words("nouns", "place") and any(
                 c.dep_ == "compound" and c.i in self.by_token and self.mentions[self.by_token[c.i]].type in ("Country", "City", "Region", "Location")
                 for c in token.children):

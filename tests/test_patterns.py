@@ -443,6 +443,8 @@ def test_no_named_spokesperson_no_triple(extract, text):
     ("Governor Ana Silva has yet to approve the raid.", "negated"),
     ("Norland neither confirmed nor denied shelling Marivel.", "hedged"),
     ("Officials claimed that rebel fighters had shelled Marivel first.", "hedged"),  # a claim is not a report
+    ("Governor Ana Silva had neither known about nor approved the raid.", "negated"),
+    ("Rebel fighters had meant to shell Marivel.", "hedged"),  # an intention, not a strike
 ])
 def test_factuality_cues(extract, text, status):
     found = extract(text)
@@ -768,3 +770,18 @@ def test_given_entity_look_alikes(nlp, words, ents, pair):
 
     found = located_with_entities(nlp, Doc(nlp.vocab, words=words.split()), ents)
     assert pair not in found, found
+
+
+@pytest.mark.parametrize("text, person, org", [
+    ("Rania Oduya, a spokeswoman for the UN peacekeeping mission in Velandra, said blue helmets stayed out.",
+     "Rania Oduya", "UN peacekeeping mission"),
+    ('"The wind is our worst enemy," said Lieutenant Colonel Marc Teyssier, a spokesman for the Bouches-du-Rhone fire service.',
+     "Marc Teyssier", "Bouches-du-Rhone fire service"),
+])
+def test_a_named_mission_or_service_is_a_body_with_spokespeople(extract, text, person, org):
+    assert extract(text).get((person, "spokespersonFor", org)) == FACT
+
+
+def test_criticism_of_timing_is_no_attack(extract):
+    found = facts(extract("Several Republican lawmakers attacked the timing of the strikes on Khartoum."))
+    assert not any(p == "attacked" for _, p, _ in found), found
