@@ -358,11 +358,13 @@ def authorized_go_ahead(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         if lemma(verb) != "give":
             continue
         for noun in kids(verb, "dobj"):
-            start = min([c.i for c in noun.lefts if c.dep_ in ("compound", "punct", "amod")], default=noun.i)
-            head = re.sub(r"\s*-\s*", "-", noun.doc[start:noun.i + 1].text.lower())  # "go - ahead" -> "go-ahead"
-            key = f"give {head} "
+            keys = set()
+            for deps in (("compound", "punct", "amod"), ("compound", "punct")):  # "the green light", "the final go-ahead"
+                start = min([c.i for c in noun.lefts if c.dep_ in deps], default=noun.i)
+                head = re.sub(r"\s*-\s*", "-", noun.doc[start:noun.i + 1].text.lower())  # "go - ahead" -> "go-ahead"
+                keys.add(f"give {head} ")
             for prep in kids(noun, "prep") + kids(verb, "prep", "dative"):  # "gave the green light for"
-                if key + prep.lower_ in words("relations", "authorized", "phrasal"):
+                if any(key + prep.lower_ in words("relations", "authorized", "phrasal") for key in keys):
                     subj = subject_of(verb)
                     for obj in kids(prep, "pobj"):
                         if subj is not None:

@@ -28,6 +28,11 @@ def test_authorized_forms(extract, text, subject, obj):
     assert found.get((subject, "authorized", obj)) == FACT, found
 
 
+def test_an_adjective_on_the_go_ahead_keeps_the_phrase(extract):
+    found = extract("Prime Minister Liz Harmon gave the final go-ahead for the mission on Sunday.")
+    assert found.get(("Liz Harmon", "authorized", "mission")) == FACT, found
+
+
 def test_recommender_is_not_the_authorizer(extract):
     found = facts(extract("Admiral Joan Pike said she recommended that President Luis Ortega authorize the strike."))
     assert ("Luis Ortega", "authorized", "strike") in found
