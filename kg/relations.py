@@ -1429,6 +1429,23 @@ def spokesperson_title(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             yield Candidate(person, "spokespersonFor", org, title, "spokesperson_title", 0.9)
 
 
+@pattern
+def spokesperson_verb(sent: Span, table: MentionTable) -> Iterator[Candidate]:
+    """A named person who speaks for a named body: "Nadia Ferrowe, who speaks for the Sable
+    Crescent Front". Speaking for voters or a cause is no office: the body must be a named
+    organization or group."""
+    for verb in sent:
+        if lemma(verb) not in words("relations", "spokespersonFor", "verbs") or verb.pos_ != "VERB":
+            continue
+        subj = subject_of(verb)
+        person = table.at(antecedent(subj)) if subj is not None else None
+        for body in prep_objects(verb, {"for"}):
+            org = table.at(body)
+            if person is not None and person.kind == "name" and person.type == "Person" \
+                    and org is not None and (org.kind == "name" or org.attrs.get("proper")) and org.type in ("Organization", "Group"):
+                yield Candidate(antecedent(subj), "spokespersonFor", body, verb, "spokesperson_verb", 0.8)
+
+
 # -- the component ------------------------------------------------------------------------------
 
 SUBJECT_TYPES = {

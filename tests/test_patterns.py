@@ -790,3 +790,20 @@ def test_a_named_mission_or_service_is_a_body_with_spokespeople(extract, text, p
 def test_criticism_of_timing_is_no_attack(extract):
     found = facts(extract("Several Republican lawmakers attacked the timing of the strikes on Khartoum."))
     assert not any(p == "attacked" for _, p, _ in found), found
+
+
+@pytest.mark.parametrize("text, person, org", [
+    ("Mary Jones, who spoke for the United Nations refugee agency, said the camps were full.",
+     "Mary Jones", "United Nations refugee agency"),
+    ("Ali Hassan spoke for the Kurdistan Democratic Party at the talks.", "Ali Hassan", "Kurdistan Democratic Party"),
+])
+def test_speaking_for_a_named_body(extract, text, person, org):
+    assert extract(text).get((person, "spokespersonFor", org)) == FACT
+
+
+@pytest.mark.parametrize("text", [
+    "John Smith spoke for many voters in Ohio.",
+    "Tom Reed spoke for an hour at the Labour Party conference.",
+])
+def test_speaking_for_no_named_body_names_no_spokesperson(extract, text):
+    assert not any(p == "spokespersonFor" for _, p, _ in extract(text))
