@@ -4,16 +4,12 @@ not read the extractor."""
 
 import sys
 
+import pytest
+
 from kg import build
 from kg.evaluate import evaluate, load_gold
 
 from conftest import DEV_GOLD, ROOT
-
-CHALLENGE = ROOT / "bench" / "challenge"
-CHALLENGE2 = ROOT / "bench" / "challenge2"
-CHALLENGE3 = ROOT / "bench" / "challenge3"
-CHALLENGE4 = ROOT / "bench" / "challenge4"
-CHALLENGE5 = ROOT / "bench" / "challenge5"
 
 
 def test_dev_scores(dev_graph):
@@ -25,43 +21,20 @@ def test_dev_scores(dev_graph):
         assert report.scores[relation].f1 >= 0.75, relation
 
 
-def test_challenge_scores():
-    report = evaluate(build([CHALLENGE / "docs"]), load_gold(CHALLENGE / "gold.json"))
+@pytest.mark.parametrize("name, floor, forbidden", [
+    ("challenge", 0.92, 1),    # 0.705 on arrival
+    ("challenge2", 0.86, 0),   # F1 0.725 on arrival
+    ("challenge3", 0.88, 0),   # 0.801 on arrival
+    ("challenge4", 0.79, 0),   # 0.674 on arrival
+    ("challenge5", 0.83, 2),   # 0.811 on arrival, 0.807 for session 5's starting code
+])
+def test_challenge_scores(name, floor, forbidden):
+    """Each set's floor keeps what was gained since it arrived blind."""
+    folder = ROOT / "bench" / name
+    report = evaluate(build([folder / "docs"]), load_gold(folder / "gold.json"))
     print(report.format())
-    assert report.scores["overall"].f1 >= 0.92
-    assert len(report.forbidden) <= 1
-
-
-def test_second_challenge_scores():
-    """Scored F1 0.725 on arrival; the floor keeps what was gained since."""
-    report = evaluate(build([CHALLENGE2 / "docs"]), load_gold(CHALLENGE2 / "gold.json"))
-    print(report.format())
-    assert report.scores["overall"].f1 >= 0.86
-    assert report.forbidden == []
-
-
-def test_third_challenge_scores():
-    """Scored F1 0.801 on arrival; the floor keeps what was gained since."""
-    report = evaluate(build([CHALLENGE3 / "docs"]), load_gold(CHALLENGE3 / "gold.json"))
-    print(report.format())
-    assert report.scores["overall"].f1 >= 0.88
-    assert report.forbidden == []
-
-
-def test_fourth_challenge_scores():
-    """Scored F1 0.674 on arrival; the floor keeps what was gained since."""
-    report = evaluate(build([CHALLENGE4 / "docs"]), load_gold(CHALLENGE4 / "gold.json"))
-    print(report.format())
-    assert report.scores["overall"].f1 >= 0.79
-    assert report.forbidden == []
-
-
-def test_fifth_challenge_scores():
-    """Scored F1 0.811 on arrival (0.807 for session 5's starting code); the floor keeps what was gained since."""
-    report = evaluate(build([CHALLENGE5 / "docs"]), load_gold(CHALLENGE5 / "gold.json"))
-    print(report.format())
-    assert report.scores["overall"].f1 >= 0.83
-    assert len(report.forbidden) <= 2
+    assert report.scores["overall"].f1 >= floor
+    assert len(report.forbidden) <= forbidden
 
 
 def test_located_probe_scores():
