@@ -3,8 +3,8 @@
 Each file in bench/located_probes/ holds one sentence per line in CoNLL04's tokenization, every
 entity in brackets with its type ("[Loc Bangor] , [Loc Maine]"), then " => " and the pairs the
 wording states ("Bangor < Maine", separated by " ; "); lines starting with # are comments. The
-sets were written by helpers who never saw kg's code, CoNLL04 or each other's sets; each README
-set's line in bench/located_probes/README.md says when it arrived and what kg scored on it then. Pairs compare as in
+sets were written by helpers who never saw kg's code, CoNLL04 or each other's sets; each set's
+line in bench/located_probes/README.md says when it arrived and what kg scored on it then. Pairs compare as in
 bench/conll04.py with entities given (strict spans, the graph's transitive entailments count),
 except that every given entity counts, whatever its type.
 

@@ -195,6 +195,8 @@ class MentionTable:
             return self.add(tokens, place.kind, "name", head=token)
         if proper and token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS and token.text[:1].isupper():
             return self.add(tokens, "Location", "name", head=token)  # "rescued 2,000 people in Bugesera"
+        if proper and len(tokens) > 1 and token.text[:1].isupper() and token.lower_ in words("nouns", "terrain"):
+            return self.add(tokens, "Location", "name", head=token)  # "the Jordan River", "the Ombor Valley"
         described = [noun_type(c) for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
         if proper and token.text[:1].isupper() and described and described[0] in ("Location", "Facility"):
             return self.add(tokens, described[0], "name", head=token)  # "Estrany, a mountainous province of X"
@@ -334,6 +336,10 @@ def _in_place_context(tokens: list[Token], places: set[int] = frozenset()) -> bo
             and head.head.head.lower_ in LOCATIVE_PREPS
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in place_nouns:
         return True
+    first = head.head if head.dep_ == "conj" else head
+    if first.dep_ == "pobj" and first.head.lower_ == "including" and first.head.i >= 2 and doc[first.head.i - 1].text == "," \
+            and doc[first.head.i - 2].ent_type_ in ("GPE", "LOC") and gazetteer.lookup(span_text(tokens)) is not None:
+        return True  # "towns in Ohio, including Marietta": a place the gazetteer knows, among a place's parts
     if head.dep_ == "appos" and head.head.dep_ == "pobj" and head.head.head.lower_ == "of" \
             and head.head.head.head.lemma_.lower() in words("nouns", "settlement"):
         return True  # "the capital of Vastmoor, Brisk": the parser hangs the capital's name on Vastmoor
@@ -354,6 +360,9 @@ def _in_place_context(tokens: list[Token], places: set[int] = frozenset()) -> bo
     if any(c.dep_ == "appos" and (c.lemma_.lower() in place_nouns or noun_type(c) == "Location") and not _nearer_place(head, c)
            for c in head.children):
         return True  # "X, a town in Y", "the Sambisa Forest, a vast former game reserve"
+    if head.dep_ == "nsubj" and head.head.lemma_ == "be" and not _titled(tokens) \
+            and any(c.dep_ == "attr" and c.lemma_.lower() in words("nouns", "settlement") for c in head.head.children):
+        return True  # "Marietta is a small Ohio town", "Eugene is a city in Oregon", whatever NER said
     position_verbs = words("relations", "locatedIn", "position_verbs")
     for clause in head.children:  # "Sinjar, which is in northern Iraq", "Tilburg, located in Brabant"
         if clause.dep_ in ("relcl", "acl") and clause.lemma_.lower() in position_verbs and any(
@@ -462,6 +471,8 @@ def find_mentions(doc: Doc) -> MentionTable:
         if label == "NORP" and tokens[-1].dep_ in ("amod", "compound", "npadvmod") and tokens[-1].head.pos_ in ("NOUN", "VERB", "ADJ"):
             continue  # "Iranian-backed", "Syrian site": an adjective, not a thing of its own
         type_ = _type_of_name(tokens, label, places)
+        if (river := _river_after(tokens)) is not None:
+            tokens, type_ = tokens + [river], "Location"
         names = []
         head = tokens[-1]
         possessor = [c for c in head.children if c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP")]
@@ -488,6 +499,16 @@ def find_mentions(doc: Doc) -> MentionTable:
     _dateline_places(table)
     _surnames_of_people(table)
     return table
+
+
+def _river_after(tokens: list[Token]) -> Token | None:
+    """The "River" that NER left off a river named like a country: "the Jordan River", "the Congo River"."""
+    head = tokens[-1]
+    after = head.nbor(1) if head.i + 1 < len(head.doc) else None
+    if after is not None and head.dep_ == "compound" and head.head == after and after.pos_ == "PROPN" \
+            and after.ent_type_ == "" and after.lower_ in words("nouns", "watercourses"):
+        return after
+    return None
 
 
 def _surnames_of_people(table: MentionTable) -> None:

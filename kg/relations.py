@@ -615,9 +615,8 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
                 and noun_type(inner.head.head) in ("Facility", "Location") and (m := table.at(inner)) and m.kind == "nominal":
             inner = inner.head.head  # "a camp for displaced people in Ardamata" places the camp
         inner = _run_by(inner, table)
-        if inner.dep_ == "attr" and lemma(inner.head) == "be" and (subj := kids(inner.head, "nsubj")) \
-                and _named_place(table, subj[0]) is not None:
-            inner = subj[0]  # "Rotterdam is the largest port in Europe" places Rotterdam, not "the largest port"
+        if (subj := _described_subject(inner)) is not None and _named_place(table, subj) is not None:
+            inner = subj  # "Rotterdam is the largest port in Europe" places Rotterdam, not "the largest port"
         outers = [o for o in kids(prep, "pobj", "pcomp") if o.dep_ == "pobj" or _what_is_now(o) is not None]
         named_place = _place_after(prep, table)
         if named_place is not None and not any((m := table.at(place_of(o))) and m.type in PLACE_LIKE for o in outers):
@@ -790,6 +789,14 @@ def located_on(sent: Span, table: MentionTable) -> Iterator[Candidate]:
                 yield Candidate(named(thing), "locatedIn", place_of(outer), prep, "located_on", 0.75)
 
 
+def _described_subject(noun: Token) -> Token | None:
+    """The subject a copula describes by a noun: "Rotterdam is the largest port", "Salem is among the
+    fastest-growing cities"."""
+    copula = noun.head if noun.dep_ == "attr" else noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "among" \
+        and lemma(noun) in words("nouns", "place") else None
+    return kids(copula, "nsubj")[0] if copula is not None and lemma(copula) == "be" and kids(copula, "nsubj") else None
+
+
 def _place_list(last: Token, table: MentionTable, outer: gazetteer.Place | None = None,
                 phrase: Token | None = None) -> list[Token]:
     """ "Kosovo, Sandzak and Vojvodina in Serbia": a phrase right after a list of named places
@@ -864,7 +871,7 @@ def located_in_frame(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         frames.append((sent.doc[header.head], sent[header.end:], preps | {"of", "near", "to", "from", "on"}))
     for clause in sent:
         if clause.dep_ in ("relcl", "advcl") and any(c.lower_ == "where" for c in kids(clause, "advmod")):
-            place = clause.head
+            place = _where_place(clause.head, table)
             mention = table.at(place)
             if mention is not None and mention.start >= 2 and place.doc[mention.start - 1].text == ",":
                 before = table.at(place.doc[mention.start - 2])
@@ -910,6 +917,16 @@ def located_in_frame(sent: Span, table: MentionTable) -> Iterator[Candidate]:
                     and not set(mention.text.lower().split()) & words("nouns", "water")  # the Red Sea is in no city
                 if small and mention.index != frame.index:
                     yield Candidate(inner, "locatedIn", token, prep, "located_in_frame", 0.65)
+
+
+def _where_place(head: Token, table: MentionTable) -> Token:
+    """What a "where" clause is about: its head, or the named place before a phrase that is no place,
+    as in "left for Morocco on an unofficial visit, where he will visit a mosque in Casablanca"."""
+    if (m := table.at(head)) is not None and m.type in PLACE_LIKE or head.dep_ != "pobj" or head.head.head.pos_ not in ("VERB", "AUX"):
+        return head
+    before = [o for p in kids(head.head.head, "prep") if p.i < head.head.i and p.lower_ != "of" for o in kids(p, "pobj")
+              if _named_place(table, o) is not None]
+    return before[-1] if before else head
 
 
 @pattern
@@ -973,6 +990,29 @@ def located_by_parts(sent: Span, table: MentionTable) -> Iterator[Candidate]:
                         gazetteer.named_elsewhere(known_outer, inner.text) or _size(known) > _size(known_outer)):
                     continue
                 yield Candidate(place_of(part), "locatedIn", place_of(whole), token, "located_by_parts", 0.7)
+
+
+@pattern
+def located_along(sent: Span, table: MentionTable) -> Iterator[Candidate]:
+    """A named river lies in each place it runs through: "the Jordan River flows through Israel",
+    "the Akagera River, which runs through Tanzania and Uganda", "the Akagera River course through
+    Tanzania". A person or an army that passes through a place is not placed by it."""
+    for token in sent:
+        if lemma(token) not in words("relations", "locatedIn", "course_verbs"):
+            continue
+        if token.pos_ in ("VERB", "AUX"):
+            rivers = [token.head] if token.dep_ == "relcl" else kids(token, "nsubj")
+        else:
+            rivers = kids(token, "compound")  # "the Akagera River course"
+        for river in rivers:
+            mention = _named_place(table, river)
+            if mention is None or mention.text.split()[-1].lower() not in words("nouns", "watercourses"):
+                continue
+            through = [p for p in kids(token, "prep") if p.lower_ == "through"] \
+                or [n for n in sent.doc[token.i + 1:token.i + 2] if n.lower_ == "through" and n.dep_ == "prep"]  # "the River course through Y"
+            for place in [p for prep in through for o in kids(prep, "pobj") for p in conjuncts(o)]:
+                if _named_place(table, place_of(place)) is not None:
+                    yield Candidate(river, "locatedIn", place_of(place), token, "located_along", 0.7)
 
 
 def _size(place: gazetteer.Place) -> int:

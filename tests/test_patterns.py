@@ -807,3 +807,31 @@ def test_speaking_for_a_named_body(extract, text, person, org):
 ])
 def test_speaking_for_no_named_body_names_no_spokesperson(extract, text):
     assert not any(p == "spokespersonFor" for _, p, _ in extract(text))
+
+
+@pytest.mark.parametrize("text, inner, outer", [
+    # a copula's place noun makes its subject a place, whatever NER said
+    ("Eugene is a city in Oregon.", "Eugene", "Oregon"),
+    ("Marietta is a small Ohio town near the river.", "Marietta", "Ohio"),
+    ("Salem is among the fastest-growing cities in Oregon.", "Salem", "Oregon"),
+    # a place the gazetteer knows, named as a part of a place
+    ("The storm flooded towns in Ohio, including Marietta.", "Marietta", "Ohio"),
+    # "where" is about the place before a phrase that is no place
+    ("The premier left for Morocco on an official visit, where he opened a mosque in Casablanca.", "Casablanca", "Morocco"),
+    # a named river lies in each place it runs through
+    ("Bodies floated down the Akagera River, which runs through Tanzania and Uganda.", "Akagera River", "Uganda"),
+    ("The Jordan River flows through Israel.", "Jordan River", "Israel"),
+    ("Debris drifted along the Akagera River course through Tanzania.", "Akagera River", "Tanzania"),
+])
+def test_located_in_by_copula_parts_where_and_rivers(extract, text, inner, outer):
+    assert (inner, "locatedIn", outer) in facts(extract(text))
+
+
+@pytest.mark.parametrize("text, inner, outer", [
+    ("Troops passed through Syria on their way north.", "Troops", "Syria"),  # only a river lies where it runs
+    ("Kim Lander runs through Portland every morning.", "Kim Lander", "Portland"),
+    ("Jordan Smith is a city councilman in Oregon.", "Jordan Smith", "Oregon"),  # a councilman is no place
+    ("Officials from Ohio, including Governor Mike Dewine, attended.", "Mike Dewine", "Ohio"),
+])
+def test_located_in_by_copula_parts_and_rivers_look_alikes(extract, text, inner, outer):
+    assert not any(s.endswith(inner) and p == "locatedIn" and o == outer for s, p, o in facts(extract(text)))
