@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from conll04 import parsed, predictions  # noqa: E402
+from conll04 import kg_relations, parsed  # noqa: E402
 
 PROBES = Path(__file__).resolve().parent / "located_probes"
 
@@ -47,10 +47,9 @@ def score(path: Path, show: int = 0) -> dict:
     records = [{"tokens": tokens, "entities": [{"start": s, "end": e, "type": t} for s, e, t in entities]}
                for tokens, entities, _ in probes]
     counts = {"gold": 0, "pred": 0, "correct": 0}
-    for (tokens, entities, want), doc in zip(probes, parsed(records, given_entities=True)):
-        given = {(start, end): type_ for start, end, type_ in entities}
-        got = {(" ".join(tokens[s[0]:s[1]]), " ".join(tokens[o[0]:o[1]])) for p, s, o in predictions(doc, given)
-               if p == "locatedIn" and s[:2] in given and o[:2] in given}
+    for (tokens, _, want), record, doc in zip(probes, records, parsed(records, given_entities=True)):
+        got = {(" ".join(tokens[s[0]:s[1]]), " ".join(tokens[o[0]:o[1]])) for p, s, o in kg_relations(record, doc, True)
+               if p == "locatedIn"}
         counts["gold"] += len(want)
         counts["pred"] += len(got)
         counts["correct"] += len(want & got)
