@@ -298,7 +298,8 @@ def _merge_split_names(doc: Doc) -> list[tuple[list[Token], str]]:
             prev, prev_label = spans[-1]
             if (prev[-1].i + 1 == tokens[0].i and all(t.pos_ == "PROPN" for t in prev + tokens)
                     and prev[-1].dep_ == "compound" and prev[-1].head.i >= tokens[0].i
-                    and not (prev_label in ("GPE", "LOC") and label == "PERSON")):  # "near Belen, N.M. Ms. Calico ..."
+                    and not (prev_label in ("GPE", "LOC") and label == "PERSON")  # "near Belen, N.M. Ms. Calico ..."
+                    and not (len(prev) == 1 and gazetteer.country_of_demonym(prev[0].text))):  # "Soviet" "Armenia"
                 spans[-1] = (prev + tokens, label)
                 continue
         spans.append((tokens, label))

@@ -1115,6 +1115,30 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
 
 
 @pattern
+def located_in_national_name(sent: Span, table: MentionTable) -> Iterator[Candidate]:
+    """A place named with the adjective of the country it lies in: "Iraqi Kurdistan", "in
+    earthquake-devastated Soviet Armenia". Only when the gazetteer knows the place, puts it in that
+    country, and does not know the whole as a name of its own ("British Columbia", "Spanish Town")."""
+    doc = sent.doc
+    for mention in table.mentions:
+        if mention.kind != "name" or mention.type not in PLACE_LIKE or not sent.start <= mention.start < sent.end:
+            continue
+        if mention.end - mention.start > 1 and doc[mention.start].text[:1].isupper():
+            adjective, rest = doc[mention.start], doc[mention.start + 1:mention.end].text  # NER's "Iraqi Kurdistan"
+        elif mention.start > sent.start and doc[mention.start - 1].dep_ in ("amod", "compound") \
+                and doc[mention.start - 1].head.i == mention.head and doc[mention.start - 1].text[:1].isupper():
+            adjective, rest = doc[mention.start - 1], mention.text  # "Soviet Armenia", NER's two names
+        else:
+            continue
+        country = gazetteer.country_of_demonym(adjective.text)
+        place = gazetteer.lookup(rest)
+        if country is None or place is None or gazetteer.lookup(f"{adjective.text} {rest}") is not None \
+                or not gazetteer.contains(country, place) or not _national(adjective, table):
+            continue
+        yield Candidate(doc[mention.head], "locatedIn", adjective, adjective, "located_in_demonym", 0.75)
+
+
+@pattern
 def located_in_possessive(sent: Span, table: MentionTable) -> Iterator[Candidate]:
     """A place owned by a place: "Syria's northwestern Idlib province", "Russia's Krasnodar
     region", "Serbia's province of Kosovo", "the airport's Abbey Gate"."""
