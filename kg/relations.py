@@ -553,7 +553,8 @@ def _too_big(place: Mention, desc: Token) -> bool:
     """A country or region that a town's or a building's description cannot fit ("Mosul in Iraq,
     the country's second city" describes Mosul)."""
     known = gazetteer.lookup(place.text)
-    return known is not None and known.kind in ("Country", "Region") and lemma(desc) not in words("nouns", "region")
+    return known is not None and known.kind in ("Country", "Region") and lemma(desc) not in words("nouns", "region") \
+        and lemma(desc) != "part"  # "Kaunas, Lithuania, now part of the Soviet Union" describes Lithuania
 
 
 def _what_is_now(token: Token) -> Token | None:
@@ -637,16 +638,14 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
                 yield Candidate(named(place_of(each)), "locatedIn", place_of(outer), prep, "located_in_prep", 0.8)
 
 
-REGIONAL = {"regional": "region", "provincial": "province", "state": "state", "district": "district", "oblast": "oblast"}
-
-
 def _salient_region(desc: Token, table: MentionTable) -> Token | None:
-    """The region "the regional/provincial/state capital" belongs to: the nearest one named before
-    it ("Ethiopia's northern Tigray region ... Mekelle, the regional capital")."""
-    kinds = {REGIONAL[m.lower_] for m in kids(desc, "amod", "compound") if m.lower_ in REGIONAL}
-    if lemma(desc) != "capital" or not kinds:
+    """The region "the regional/provincial/state capital" or "the county seat" belongs to: the
+    nearest one named before it ("Ethiopia's northern Tigray region ... Mekelle, the regional capital")."""
+    seat_of = words("relations", "locatedIn", "seat_of")
+    kinds = {seat_of[m.lower_] for m in kids(desc, "amod", "compound") if m.lower_ in seat_of}
+    if lemma(desc) not in words("relations", "locatedIn", "seats") or not kinds:
         return None
-    before = [m for m in table.mentions if m.end <= desc.i and m.kind != "pronoun" and m.type in PLACE_LIKE
+    before = [m for m in table.mentions if m.end <= desc.left_edge.i and m.kind != "pronoun" and m.type in PLACE_LIKE
               and (m.text.lower().split()[-1] in kinds or m.kind == "name" and (p := gazetteer.lookup(m.text)) is not None
                    and p.kind == "Region" and p.country)]
     return desc.doc[max(before, key=lambda m: m.end).head] if before else None
@@ -733,7 +732,23 @@ def _named_modifiers(noun: Token) -> list[Token]:
     """The named places a plural place noun is made of: "Umbria and Lazio provinces"."""
     if noun.tag_ != "NNS" or lemma(noun) not in words("nouns", "place"):
         return []
-    return [n for c in kids(noun, "compound", "nmod") if c.pos_ == "PROPN" for n in conjuncts(c)]
+    named = [n for c in kids(noun, "compound", "nmod") if c.pos_ == "PROPN" for n in conjuncts(c)]
+    return named or _names_before(noun)
+
+
+def _names_before(noun: Token) -> list[Token]:
+    """The last words of a list of two or more names right before a noun, read off the tokens when
+    the parser did not hang them on it: "police in Andalusia and Extremadura regions"."""
+    doc, i, names = noun.doc, noun.i - 1, []
+    name = lambda t: t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC")  # the tagger's "Baden-Wuerttemberg/ADJ"
+    while i >= noun.sent.start and name(doc[i]):
+        names.append(doc[i])
+        while i >= noun.sent.start and name(doc[i]):
+            i -= 1
+        if i < noun.sent.start or doc[i].lower_ not in ("and", ","):
+            break
+        i -= 1
+    return names[::-1] if len(names) > 1 else []
 
 
 def _shore(water: Mention, token: Token) -> Token:
@@ -794,7 +809,12 @@ def _described_subject(noun: Token) -> Token | None:
     fastest-growing cities"."""
     copula = noun.head if noun.dep_ == "attr" else noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "among" \
         and lemma(noun) in words("nouns", "place") else None
-    return kids(copula, "nsubj")[0] if copula is not None and lemma(copula) == "be" and kids(copula, "nsubj") else None
+    if copula is None or lemma(copula) != "be":
+        return None
+    if not kids(copula, "nsubj") and copula.dep_ == "conj":
+        copula = copula.head  # "Crete was held until 1945 and was among the last territories in Europe to be freed"
+    subjects = kids(copula, "nsubj", "nsubjpass")
+    return subjects[0] if subjects else None
 
 
 def _place_list(last: Token, table: MentionTable, outer: gazetteer.Place | None = None,
@@ -982,12 +1002,11 @@ def located_by_parts(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             outer = _named_place(table, place_of(whole))
             if outer is None or whole.dep_ == "conj" or kids(whole, "conj"):
                 continue  # "Iran and Iraq, including Basra" lists two wholes
-            known_outer = gazetteer.lookup(outer.text)
             for part in [p for first in parts for p in conjuncts(first)]:
-                inner = _named_place(table, place_of(part))
-                known = gazetteer.lookup(inner.text) if inner is not None else None
-                if inner is None or known_outer is not None and known is not None and (
-                        gazetteer.named_elsewhere(known_outer, inner.text) or _size(known) > _size(known_outer)):
+                if _named_place(table, place_of(part)) is None and lemma(part) in words("nouns", "place"):
+                    part = next((c for c in kids(part, "compound") if _named_place(table, c) is not None), part)
+                inner = _named_place(table, place_of(part))  # "including the Boyle Heights neighborhood"
+                if inner is None or _known_elsewhere(inner, outer, same_size=True):
                     continue
                 yield Candidate(place_of(part), "locatedIn", place_of(whole), token, "located_by_parts", 0.7)
 
@@ -995,8 +1014,9 @@ def located_by_parts(sent: Span, table: MentionTable) -> Iterator[Candidate]:
 @pattern
 def located_along(sent: Span, table: MentionTable) -> Iterator[Candidate]:
     """A named river lies in each place it runs through: "the Jordan River flows through Israel",
-    "the Akagera River, which runs through Tanzania and Uganda", "the Akagera River course through
-    Tanzania". A person or an army that passes through a place is not placed by it."""
+    "the Akagera River, which runs through Tanzania and Uganda", "the Nile course through Sudan"
+    (a place the gazetteer does not know, whose course it is). A person or an army that passes
+    through a place is not placed by it."""
     for token in sent:
         if lemma(token) not in words("relations", "locatedIn", "course_verbs"):
             continue
@@ -1006,13 +1026,45 @@ def located_along(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             rivers = kids(token, "compound")  # "the Akagera River course"
         for river in rivers:
             mention = _named_place(table, river)
-            if mention is None or mention.text.split()[-1].lower() not in words("nouns", "watercourses"):
+            if mention is None or mention.text.split()[-1].lower() not in words("nouns", "watercourses") and not (
+                    token.pos_ == "NOUN" and gazetteer.lookup(mention.text) is None):  # "the Nile course through Sudan"
                 continue
             through = [p for p in kids(token, "prep") if p.lower_ == "through"] \
                 or [n for n in sent.doc[token.i + 1:token.i + 2] if n.lower_ == "through" and n.dep_ == "prep"]  # "the River course through Y"
             for place in [p for prep in through for o in kids(prep, "pobj") for p in conjuncts(o)]:
                 if _named_place(table, place_of(place)) is not None:
                     yield Candidate(river, "locatedIn", place_of(place), token, "located_along", 0.7)
+
+
+@pattern
+def located_near_coast(sent: Span, table: MentionTable) -> Iterator[Candidate]:
+    """A town near a named land's coast lies in that land: "sank off the Texas coast, near Port
+    Arthur", "the Louisiana coast near Morgan City". The gazetteer vetoes a town it knows elsewhere
+    or bigger than the land ("off the Lebanese coast near Cyprus")."""
+    doc = sent.doc
+    for prep in sent:
+        if prep.lower_ != "near" or prep.dep_ != "prep" or prep.i < sent.start + 2:
+            continue
+        coast = doc[prep.i - 2] if doc[prep.i - 1].text == "," else doc[prep.i - 1]
+        if lemma(coast) not in words("relations", "locatedIn", "shore_nouns"):
+            continue
+        for land in kids(coast, "compound", "poss"):
+            outer = _named_place(table, land)
+            for town in [t for o in kids(prep, "pobj") for t in conjuncts(o)]:
+                inner = _named_place(table, place_of(town))
+                if outer is None or inner is None or _known_elsewhere(inner, outer, same_size=False):
+                    continue
+                yield Candidate(place_of(town), "locatedIn", land, prep, "located_near_coast", 0.65)
+
+
+def _known_elsewhere(inner: Mention, outer: Mention, same_size: bool) -> bool:
+    """The gazetteer's veto on a part: a place it knows to lie outside the whole, or one bigger
+    than the whole (of the same size too, unless ``same_size`` may nest, as regions in a region)."""
+    known, known_outer = gazetteer.lookup(inner.text), gazetteer.lookup(outer.text)
+    if known is None or known_outer is None:
+        return False
+    bigger = _size(known) > _size(known_outer) if same_size else _size(known) >= _size(known_outer)
+    return gazetteer.named_elsewhere(known_outer, inner.text) or bigger
 
 
 def _size(place: gazetteer.Place) -> int:
@@ -1046,7 +1098,8 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
     "Yemen's capital, Sanaa", "Tartar, an Azerbaijani town"."""
     place_nouns = words("nouns", "place") | words("nouns", "facility")
     for desc in sent:
-        if lemma(desc) not in place_nouns and noun_type(desc) != "Location" and lemma(desc) != "part":  # "a former game reserve"
+        if lemma(desc) not in place_nouns | words("relations", "locatedIn", "seats") and noun_type(desc) != "Location" \
+                and lemma(desc) != "part":  # "a former game reserve", "the county seat"
             continue  # ("Sarajevo, then part of Austria-Hungary")
         fronted = desc.dep_ == "pobj" and desc.head.head.i == sent.start and _fronted_one(sent) is not None
         if desc.dep_ == "pobj" and desc.head.lower_ == "of" and desc.head.head.dep_ in ("attr", "appos") \
@@ -1094,6 +1147,10 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
         outers = [o for o in prep_objects(desc, {"in", "inside", "within", "of"})
                   if o.head.nbor(-1).lower_ not in DIRECTIONS and not (o.head.lower_ == "of" and o.lower_ in DIRECTIONS)] \
             + kids(desc, "poss")
+        island = lemma(desc) in words("nouns", "islands") or (m := table.at(name)) is not None \
+            and m.text.split()[-1].lower() in words("nouns", "islands")
+        outers += [c for o in prep_objects(desc, {"off"}) if island and lemma(o) in words("relations", "locatedIn", "shore_nouns")
+                   for c in kids(o, "compound") if _named_place(table, c) is not None]  # "Dauphin Island, a barrier island off the Alabama coast"
         # "the Taj Mahal, a hotel he is building in Atlantic City"
         outers += [o for clause in kids(desc, "relcl", "acl") for o in prep_objects(clause, {"in", "inside", "within"})
                    if _named_place(table, o) is not None]  # "Camp Hill, a state prison located in Cumberland County"
@@ -1102,7 +1159,8 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
         if desc.pos_ == "NOUN":
             modifiers = [m for c in [desc, *kids(desc, "compound")] for m in kids(c, "compound", "amod")]
             outers += [c for c in modifiers if c.text[:1].isupper() and (m := _named_place(table, c))
-                       and gazetteer.lookup(m.text) is not None]
+                       and (gazetteer.lookup(m.text) is not None or lemma(desc) in words("nouns", "polity") | {"country", "nation"})]
+            # ("Kuwait is a small Gulf state": a state of the region the sea names)
         if not outers and (region := _salient_region(desc, table)) is not None:
             outers = [region]  # "Mekelle, the regional capital": the region the story is about
         described = [name, *name.conjuncts] if desc.tag_ == "NNS" else [name]  # "Passau and Straubing, two cities in X"
@@ -1269,6 +1327,10 @@ def located_in_comma(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         while j < sent.end:
             while j < sent.end - 1 and doc[j].lower_ in DIRECTIONS and not doc[j].text[:1].isupper():
                 j += 1  # "Mohammadia, south-east Algeria"
+            if doc[j].lower_ == "the" and j + 1 < sent.end and (m := table.at(doc[j + 1])) is not None and m.start == j + 1 \
+                    and (country := gazetteer.lookup(m.text)) is not None and country.kind == "Country" \
+                    and (m.end >= sent.end or doc[m.end].is_punct and doc[m.end].text != "-"):
+                j += 1  # "Maastricht, the Netherlands", not "Kowloon Holdings, the Hong Kong-based group"
             found = _comma_place(table, doc[j], chain[-1][1] is not None and chain[-1][0].type in PLACE_LIKE)
             if found is None or _descends(chain[-1][0], found[1]):
                 break  # "Hinsdale, Ill., Rochester, N.Y.": a state closes an address; a town after it starts the next
@@ -1279,6 +1341,9 @@ def located_in_comma(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             if end >= sent.end or doc[end].text != ",":
                 break
             j = end + 1
+        outer = next((p for _, p in chain[2:] if p is not None and p.kind in ("Country", "Region")), None)
+        if outer is not None and chain[0][1] is not None and gazetteer.named_elsewhere(outer, first.text):
+            chain, first = chain[1:], chain[1][0]  # "In Cincinnati, Louisville, Ky., and Hammond, Ind.": a list of towns
         # The chain ends at its last known country or region, or at one its name calls a region
         # ("Jianhe County", "Kherson oblast"); everything before it lies inside.
         last = max((k for k, (m, place) in enumerate(chain) if place and place.kind in ("Country", "Region")

@@ -858,3 +858,44 @@ def test_a_country_adjective_named_apart_stays_apart(nlp):
 ])
 def test_a_country_adjective_in_a_name_is_not_always_a_container(extract, text, country):
     assert not any(p == "locatedIn" and o == country for _, p, o in facts(extract(text)))
+
+
+@pytest.mark.parametrize("text, inner, outer", [
+    # a list of names before a plural place noun the parser did not hang on it
+    ("Raids were carried out by police in Andalusia and Extremadura regions in southern Spain.", "Andalusia", "Spain"),
+    ("Officers in Bavaria and Saxony states in eastern Germany joined the search.", "Saxony", "Germany"),
+    # a named part after "including", its place noun kept
+    ("The precinct covers east Los Angeles, including the mostly Hispanic Boyle Heights neighborhood.", "Boyle Heights", "Los Angeles"),
+    # a copula that shares its subject with the verb before it
+    ("Sardinia was bombed in 1943 and was among the first islands in Europe to be freed.", "Sardinia", "Europe"),
+    # a town near a named land's coast
+    ("A trawler sank 15 miles off the Texas coast, near Port Arthur, the Coast Guard said.", "Port Arthur", "Texas"),
+    ("A fishing boat capsized off Lebanon's coast near Tyre.", "Tyre", "Lebanon"),
+    # an island off a named land's coast
+    ("Officials told vacationers on Dauphin Island, a barrier island off the southern Alabama coast, to leave.", "Dauphin Island", "Alabama"),
+    # a country that takes "the" closes an address
+    ("The treaty was signed at Maastricht, the Netherlands, in 1992.", "Maastricht", "Netherlands"),
+    # the county seat is in the county named before it
+    ("A jury in Monmouth County cleared Frank DeLuca of Freehold, the county seat, of all charges.", "Freehold", "Monmouth County"),
+    # "now part of" describes the last place of an address
+    ("The composer was born in Kaunas, Lithuania, now part of the Soviet Union.", "Lithuania", "Soviet Union"),
+    # a state of the region a sea names
+    ("Kuwait is a small but wealthy Gulf state.", "Kuwait", "Gulf"),
+    # a river's course through places
+    ("Fears of disease spread along the Nile course through Sudan and Egypt.", "Nile", "Sudan"),
+])
+def test_located_in_lists_parts_coasts_seats(extract, text, inner, outer):
+    assert any(s.endswith(inner) and p == "locatedIn" and o == outer for s, p, o in facts(extract(text)))
+
+
+@pytest.mark.parametrize("text, inner, outer", [
+    ("Israeli boats patrolled off the Lebanese coast near Cyprus.", "Cyprus", "Lebanon"),  # a country near a coast
+    ("The rig, a platform off the Louisiana coast, sank.", "rig", "Louisiana"),  # only an island off a coast is in the land
+    ("Kowloon Holdings, the Hong Kong-based trading group, opened a plant.", "Kowloon Holdings", "Hong Kong"),
+    # a list of towns, each with its own state: Cincinnati is in neither Louisville nor Kentucky
+    ("In Cincinnati, Louisville, Ky., and Hammond, Ind., teachers signed contracts.", "Cincinnati", "Louisville"),
+    ("In Cincinnati, Louisville, Ky., and Hammond, Ind., teachers signed contracts.", "Cincinnati", "Ky."),
+    ("Massawa, a Red Sea port, was shelled.", "Massawa", "Red Sea"),  # a port is on the sea, not in it
+])
+def test_located_in_lists_parts_coasts_seats_look_alikes(extract, text, inner, outer):
+    assert not any(s.endswith(inner) and p == "locatedIn" and o == outer for s, p, o in facts(extract(text)))
