@@ -193,8 +193,9 @@ class MentionTable:
         place = gazetteer.lookup(span_text(tokens)) if proper else None
         if place is not None:  # a name NER missed, known to the gazetteer
             return self.add(tokens, place.kind, "name", head=token)
-        if proper and token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS and token.text[:1].isupper():
-            return self.add(tokens, "Location", "name", head=token)  # "rescued 2,000 people in Bugesera"
+        if proper and token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS and token.text[:1].isupper() \
+                and not (len(tokens) == 1 and (token.lower_.rstrip(".") in MONTHS or token.lower_ in WEEKDAYS)):
+            return self.add(tokens, "Location", "name", head=token)  # "rescued 2,000 people in Bugesera", not "in June"
         if proper and len(tokens) > 1 and token.text[:1].isupper() and token.lower_ in words("nouns", "terrain"):
             return self.add(tokens, "Location", "name", head=token)  # "the Jordan River", "the Ombor Valley"
         described = [noun_type(c) for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"]

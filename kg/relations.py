@@ -911,7 +911,8 @@ def located_in_frame(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         outer = gazetteer.lookup(frame.text)
         # what describes the frame is no place inside it: "In Mostar, the main town in western
         # Hercegovina, ..." and "In the town of Staroselye, in the Zhitomir oblast, ..."
-        own = {t.i for a in kids(token, "appos") for t in a.subtree}
+        own = {t.i for a in kids(token, "appos") if lemma(a) in words("nouns", "place") or noun_type(a) == "Location"
+               for t in a.subtree}  # not "In Ventura County, a fire near ...", an apposition the parser made up
         doc = sent.doc
         if frame.end + 1 < sent.end and doc[frame.end].text == ",":
             own.add(frame.end + 1)
@@ -923,10 +924,17 @@ def located_in_frame(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         for prep in scope:
             if prep.dep_ in ("nsubj", "nsubjpass") and prep.i not in own and place_of(prep) is not prep:
                 inners = [place_of(prep)]  # "in southern Florida, where the town of Homestead was destroyed"
+            elif prep.lower_ == "near" and prep.i not in own and frame.type != "City" and (outer is None or outer.kind != "City"):
+                # "In Ventura County, a fire near the town of Ojai": a named settlement near the scene of a
+                # region's story is in the region (not "In Waco, near the hometown of Abbott")
+                inners = [place_of(o) for o in kids(prep, "pobj") if lemma(o) in words("nouns", "settlement") and _named_by_of(o)]
             elif prep.lower_ not in preps or frame.start <= prep.i < frame.end or prep.i in own:
                 continue
             else:
                 inners = [place_of(o) for o in kids(prep, "pobj")]
+            # "In Burundi, shooting in the Kamenge district of Bujumbura": the city is in the frame too
+            inners += [n for i in inners if lemma(i) in words("nouns", "place") for n in prep_objects(i, {"of"})
+                       if _named_place(table, n) is not None]
             for inner in inners:
                 mention = table.at(inner)
                 known = gazetteer.lookup(mention.text) if mention is not None else None

@@ -899,3 +899,22 @@ def test_located_in_lists_parts_coasts_seats(extract, text, inner, outer):
 ])
 def test_located_in_lists_parts_coasts_seats_look_alikes(extract, text, inner, outer):
     assert not any(s.endswith(inner) and p == "locatedIn" and o == outer for s, p, o in facts(extract(text)))
+
+
+@pytest.mark.parametrize("text, inner, outer", [
+    ("In Ventura County, a fire near the town of Ojai destroyed three homes.", "Ojai", "Ventura County"),
+    ("In Burundi, shooting in the Kamenge district of Bujumbura left four people dead.", "Bujumbura", "Burundi"),
+])
+def test_a_region_frames_a_settlement_near_its_story_and_a_city_whose_district_it_names(extract, text, inner, outer):
+    assert (inner, "locatedIn", outer) in facts(extract(text))
+
+
+def test_a_city_frames_no_settlement_near_it(extract):
+    found = facts(extract("In Waco, a fire near the town of Abbott destroyed three homes."))
+    assert ("Abbott", "locatedIn", "Waco") not in found, found
+
+
+def test_a_month_is_no_place_whatever_its_label(nlp):
+    """A given "Other" entity reaches kg as MISC, not DATE: "in June" still places nothing."""
+    found = located_with_entities(nlp, "The board adopted the plan in June in Wilmington.", [(6, 7, "MISC"), (8, 9, "GPE")])
+    assert ("June", "Wilmington") not in found, found
