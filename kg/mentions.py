@@ -372,8 +372,6 @@ def _in_place_context(tokens: list[Token], places: set[int] = frozenset()) -> bo
                 for p in clause.children if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS
                 for o in p.children if o.dep_ == "pobj"):
             return True
-    if head.dep_ == "conj" and head.head.ent_type_ in ("GPE", "LOC"):
-        return True
     if head.dep_ == "conj" and head.head.dep_ == "pobj" and head.head.head.lower_ == "of" \
             and head.head.head.head.lemma_.lower() in place_nouns:
         return True
@@ -431,6 +429,8 @@ def _type_of_name(tokens: list[Token], label: str, places: set[int] = frozenset(
     head = tokens[-1]
     if label in ("PERSON", "ORG", "GPE", "NORP", "FAC", "PRODUCT") and _described_as_person(head):
         return "Person"
+    if len(tokens) > 2 and tokens[0].lower_ in words("titles", "person") and tokens[1].lower_ == "of":
+        return "Person"  # "the Duchess of York", "the Prince of Wales": a title of a place is a person's
     if label in ("PERSON", "ORG", "NORP", "PRODUCT") and _in_place_context(tokens, places):
         return "Location"
     if label == "PERSON" and head.tag_ == "NNPS" and any(c.lower_ == "the" for c in head.children):

@@ -1269,6 +1269,8 @@ def located_in_of(sent: Span, table: MentionTable) -> Iterator[Candidate]:
                     yield Candidate(name, "locatedIn", outers[0], noun, "located_in_of", 0.75)
         for mod in kids(noun, "amod", "compound"):
             inner = prep_objects(noun, {"of"})
+            if noun.text[:1].isupper() and lemma(noun) in words("nouns", "polity"):
+                break  # "the Croatian Republic of Herceg-Bosna" names a polity; "the Soviet republic of Armenia" places one
             if inner and _national(mod, table):
                 for place in listed(inner[0]) if noun.tag_ == "NNS" else inner[:1]:  # "the Libyan cities of A and B"
                     yield Candidate(place, "locatedIn", mod, noun, "located_in_demonym", 0.8)

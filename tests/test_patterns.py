@@ -918,3 +918,16 @@ def test_a_month_is_no_place_whatever_its_label(nlp):
     """A given "Other" entity reaches kg as MISC, not DATE: "in June" still places nothing."""
     found = located_with_entities(nlp, "The board adopted the plan in June in Wilmington.", [(6, 7, "MISC"), (8, 9, "GPE")])
     assert ("June", "Wilmington") not in found, found
+
+
+@pytest.mark.parametrize("text, inner, outer", [
+    ("Britain's Duchess of York and Imelda Marcos topped the list.", "Duchess of York", "Britain"),  # a title, not a place
+    ("The accord was signed on behalf of the Croatian Republic of Herceg-Bosna.", "Herceg-Bosna", "Croatia"),  # a polity's name
+])
+def test_titled_people_and_named_polities_are_not_placed(extract, text, inner, outer):
+    assert not any(s.endswith(inner) and p == "locatedIn" and o == outer for s, p, o in facts(extract(text)))
+
+
+def test_a_person_listed_with_a_titled_person_stays_a_person(nlp):
+    table = nlp("Britain's Duchess of York and Imelda Marcos topped the list.")._.kg_mentions
+    assert {m.text: m.type for m in table.mentions if m.kind == "name"}.get("Imelda Marcos") == "Person"
