@@ -214,7 +214,7 @@ class MentionTable:
             self.sentence_number = {s.start: k for k, s in enumerate(self.doc.sents)}
         mention.attrs.update(lemma=token.lemma_.lower(), det=dets[0] if dets else "", plural=token.tag_ in ("NNS", "NNPS"),
                              sentence=self.sentence_number[token.sent.start],
-                             proper=any(c.pos_ == "PROPN" for c in token.lefts if c.dep_ == "compound"))
+                             proper=any(c.pos_ == "PROPN" for c in token.lefts if c.dep_ in ("compound", "nmod")))
         if mention.type in ("Attack", "Event"):
             when = event_date(token)
             if when:
@@ -336,7 +336,8 @@ def _in_place_context(tokens: list[Token], places: set[int] = frozenset()) -> bo
             and not _titled(tokens) and gazetteer.lookup(span_text(tokens)) is not None:
         return head.dep_ == "pobj" or head.head.ent_type_ in ("GPE", "LOC") or head.head.dep_ == "pobj" \
             and head.head.head.lower_ in LOCATIVE_PREPS
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in place_nouns:
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in place_nouns \
+            and head.head.head.lemma_.lower() not in words("nouns", "personal_places"):
         return True
     first = head.head if head.dep_ == "conj" else head
     if first.dep_ == "pobj" and first.head.lower_ == "including" and first.head.i >= 2 and doc[first.head.i - 1].text == "," \
@@ -443,7 +444,8 @@ def _type_of_name(tokens: list[Token], label: str, places: set[int] = frozenset(
     if label in ("ORG", "PERSON") and any(c.dep_ == "appos" and c.lemma_.lower() in words("nouns", "facility") for c in head.children):
         return "Facility"  # "Abqaiq, the world's largest crude processing plant"
     if label in ("ORG", "NORP", "GPE") and head.lemma_.lower() in words("nouns", "group") | words("nouns", "organization") \
-            and not (label == "GPE" and gazetteer.lookup(span_text(_clean(tokens))) is not None):  # "the Soviet Union"
+            and not (label == "GPE" and gazetteer.lookup(span_text(_clean(tokens))) is not None) \
+            and not (label == "GPE" and head.lemma_.lower() in words("nouns", "place")):  # "the Soviet Union", "Huanuco Department"
         return "Organization" if label != "NORP" else "Group"
     if label == "NORP" and len(tokens) == 1 and gazetteer.country_of_demonym(head.text) and head.dep_ in ("amod", "compound"):
         return "Group"

@@ -835,6 +835,9 @@ def _place_list(last: Token, table: MentionTable, outer: gazetteer.Place | None 
     items = [t for t in [first, *first.conjuncts] if t.i <= last.i]  # "Lusk and Medicine Bow in Wyoming and Broken Bow in X"
     if first.dep_ == "pobj" and lemma(first.head.head) in words("relations", "locatedIn", "position_verbs"):
         return [last]  # "Rome is in Lazio province and Naples in Campania": the first is a container already
+    if first.dep_ == "pobj" and first.head.lower_ in words("relations", "locatedIn", "preps") \
+            and _named_place(table, first.head.head) is not None:
+        return [last]  # "Pai District in Mae Hong Son Province and Chiang Dao District in Chiang Mai Province"
     doc = last.doc
     for item in items:
         mention = _named_place(table, item)
@@ -1152,7 +1155,8 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
                 yield Candidate(desc, "locatedIn", name, desc, "located_in_apposition", 0.75)
                 continue
         # "a town of 8,000 about 40 miles south of Wooster Falls": an "of" after a bearing is no container
-        outers = [o for o in prep_objects(desc, {"in", "inside", "within", "of"})
+        containing = {"in", "inside", "within"} | ({"of"} if lemma(desc) not in words("nouns", "personal_places") else set())
+        outers = [o for o in prep_objects(desc, containing)  # not "Littlefield, hometown of Waylon Jennings"
                   if o.head.nbor(-1).lower_ not in DIRECTIONS and not (o.head.lower_ == "of" and o.lower_ in DIRECTIONS)] \
             + kids(desc, "poss")
         island = lemma(desc) in words("nouns", "islands") or (m := table.at(name)) is not None \

@@ -931,3 +931,36 @@ def test_titled_people_and_named_polities_are_not_placed(extract, text, inner, o
 def test_a_person_listed_with_a_titled_person_stays_a_person(nlp):
     table = nlp("Britain's Duchess of York and Imelda Marcos topped the list.")._.kg_mentions
     assert {m.text: m.type for m in table.mentions if m.kind == "name"}.get("Imelda Marcos") == "Person"
+
+
+def test_two_districts_each_in_its_province_are_no_list(nlp):
+    """ "A District in B Province and C District in D Province": B is a container, not listed with C."""
+    from spacy.tokens import Doc
+
+    words = "a field between Pai District in Mae Hong Son Province and Chiang Dao District in Chiang Mai Province .".split()
+    found = located_with_entities(nlp, Doc(nlp.vocab, words=words), [(3, 5, "GPE"), (6, 10, "GPE"), (11, 14, "GPE"), (15, 18, "GPE")])
+    assert ("Mae Hong Son Province", "Chiang Mai Province") not in found, found
+    assert ("Chiang Dao District", "Chiang Mai Province") in found, found
+
+
+@pytest.mark.parametrize("words, ents, pair", [
+    # the parser makes "Indian Point" a noun modifier of the plant, not a compound
+    ("Workers at the Indian Point nuclear plant , in Buchanan , N.Y. , restarted a reactor .",
+     [(3, 5, "GPE"), (9, 10, "GPE"), (11, 12, "GPE")], ("Indian Point nuclear plant", "Buchanan")),
+    # a "Department" NER calls a place is one, not a ministry
+    ("Clashes took place in the Tingo Maria area of the central Huanuco Department , the army said .",
+     [(5, 7, "GPE"), (11, 13, "GPE")], ("Tingo Maria area", "Huanuco Department")),
+])
+def test_named_facilities_and_departments(nlp, words, ents, pair):
+    from spacy.tokens import Doc
+
+    found = located_with_entities(nlp, Doc(nlp.vocab, words=words.split()), ents)
+    assert pair in found, found
+
+
+def test_a_hometown_of_a_person_holds_no_person(nlp):
+    from spacy.tokens import Doc
+
+    words = "You drive past Littlefield , hometown of Waylon Jennings , and on into Clovis .".split()
+    found = located_with_entities(nlp, Doc(nlp.vocab, words=words), [(3, 4, "GPE"), (7, 9, "PERSON"), (14, 15, "GPE")])
+    assert ("Littlefield", "Waylon Jennings") not in found, found
