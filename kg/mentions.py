@@ -340,6 +340,9 @@ def _in_place_context(tokens: list[Token], places: set[int] = frozenset()) -> bo
             and head.head.head.lemma_.lower() not in words("nouns", "personal_places"):
         return True
     first = head.head if head.dep_ == "conj" else head
+    if first.dep_ == "pobj" and first.head.lower_ in ("as", "like", "including") and first.head.head.tag_ == "NNS" \
+            and first.head.head.lemma_.lower() in words("nouns", "settlement") and not _titled(tokens):
+        return True  # "Montana towns such as Libby and Troy"
     if first.dep_ == "pobj" and first.head.lower_ == "including" and first.head.i >= 2 and doc[first.head.i - 1].text == "," \
             and doc[first.head.i - 2].ent_type_ in ("GPE", "LOC") and gazetteer.lookup(span_text(tokens)) is not None:
         return True  # "towns in Ohio, including Marietta": a place the gazetteer knows, among a place's parts

@@ -57,6 +57,11 @@ def pattern(func: Pattern) -> Pattern:
 # -- small parse helpers ------------------------------------------------------------------------
 
 def lemma(token: Token) -> str:
+    """The lower-case lemma; a capitalized plural place noun the lemmatizer leaves plural ("the Wallowa
+    *Mountains*", "the Black *Hills*") is made singular."""
+    if token.pos_ == "PROPN" and token.lower_.endswith("s") \
+            and (singular := token.lower_[:-1]) in words("nouns", "place") | words("nouns", "terrain"):
+        return singular
     return token.lemma_.lower()
 
 
@@ -86,9 +91,11 @@ def listed(token: Token) -> list[Token]:
 
 
 def members(token: Token) -> list[Token]:
-    """Named members of a group: "militant groups, including Kataeb Hezbollah and X"; of places
-    named after a plural place noun: "the villages of Petrovo, Lisna and Gorye"."""
-    named = [m for p in kids(token, "prep") if p.lower_ in ("including", "like") for o in kids(p, "pobj") for m in conjuncts(o)]
+    """Named members of a group: "militant groups, including Kataeb Hezbollah and X", "Montana towns
+    such as Libby and Troy"; of places named after a plural place noun: "the villages of Petrovo,
+    Lisna and Gorye"."""
+    named = [m for p in kids(token, "prep") if p.lower_ in ("including", "like") or p.lower_ == "as" and p.i > 0
+             and p.nbor(-1).lower_ == "such" for o in kids(p, "pobj") for m in conjuncts(o)]  # "towns such as Libby and Troy"
     if not named and token.tag_ == "NNS" and lemma(token) in words("nouns", "settlement"):
         named = [m for o in prep_objects(token, {"of"}) if o.pos_ == "PROPN" for m in listed(o)]
     return named
@@ -1000,7 +1007,10 @@ def located_by_parts(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         if lemma(token) in words("relations", "locatedIn", "contain_verbs") and token.pos_ in ("VERB", "AUX"):
             wholes, parts = kids(token, "nsubj"), kids(token, "dobj") + prep_objects(token, {"of"})
         elif lemma(token) == "include" and token.tag_ in ("VBZ", "VBP") and token.dep_ == "relcl":
-            wholes, parts = [token.head], kids(token, "dobj")  # "Allegheny County, which includes Pittsburgh"
+            whole = token.head  # "Allegheny County, which includes Pittsburgh", which the parser may hang further off
+            if _named_place(table, whole) is None and (left := token.left_edge.i) >= 2 and sent.doc[left - 1].text == ",":
+                whole = sent.doc[left - 2]
+            wholes, parts = [whole], kids(token, "dobj")
         elif lemma(token) == "home" and token.i - 2 >= sent.start and token.nbor(-1).text == "," \
                 and (before := _named_place(table, token.nbor(-2))) is not None:
             wholes, parts = [sent.doc[before.head]], prep_objects(token, {"to"})  # "Cook County, home to Chicago"
@@ -1113,9 +1123,10 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
                 and lemma(desc) != "part":  # "a former game reserve", "the county seat"
             continue  # ("Sarajevo, then part of Austria-Hungary")
         fronted = desc.dep_ == "pobj" and desc.head.head.i == sent.start and _fronted_one(sent) is not None
-        if desc.dep_ == "pobj" and desc.head.lower_ == "of" and desc.head.head.dep_ in ("attr", "appos") \
-                and desc.head.head.pos_ in ("ADJ", "NUM", "PRON"):
-            desc_of = desc.head.head  # "Serbia is the largest of Yugoslavia's republics", "X, one of the towns in Y"
+        one = desc.head.head if desc.dep_ == "pobj" and desc.head.lower_ == "of" else None
+        if one is not None and one.pos_ in ("ADJ", "NUM", "PRON") and (
+                one.dep_ in ("attr", "appos") or one.i >= 2 and one.nbor(-1).text == ","):
+            desc_of = one  # "Serbia is the largest of Yugoslavia's republics", "X, one of the towns in Y"
         else:
             desc_of = desc
         if desc_of.dep_ == "appos":
@@ -1130,9 +1141,10 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
                 name = desc.doc[before.head]
         elif desc_of.dep_ == "attr" and lemma(desc_of.head) == "be" and kids(desc_of.head, "nsubj"):
             name = named(kids(desc_of.head, "nsubj")[0])  # "Saudi Arabia is a Gulf state"
-        elif desc.dep_ not in ("pobj", "compound") and (left := _left_of(desc)) >= 2 and desc.doc[left - 1].text == "," \
-                and (desc.doc[left].lower_ in ("the", "a", "an", "then", "now", "once", "formerly") or left == desc.i) \
-                and (before := _named_place(table, desc.doc[left - 2])) is not None and _closed(desc):
+        elif (desc.dep_ not in ("pobj", "compound") or desc_of is not desc) and (left := _left_of(desc_of)) >= 2 \
+                and desc.doc[left - 1].text == "," and (desc.doc[left].lower_ in ("the", "a", "an", "then", "now", "once", "formerly")
+                                                        or desc.doc[left].like_num or left == desc_of.i) \
+                and (before := _named_place(table, desc.doc[left - 2])) is not None and _closed(desc_of):
             # "bombed targets in Tripoli and Benghazi, the two largest cities in Libya, in ...": the parser
             # made the apposition an object or a subject; the comma, article and closing punctuation say what it is
             name = desc.doc[before.head]
@@ -1144,7 +1156,8 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
                 continue
             name = appos[0]
             own = [o for o in prep_objects(desc, {"of"}) if o.pos_ == "PROPN"]
-            if own and _named_by_of(desc) and _named_place(table, name) is not None:
+            if own and _named_by_of(desc) and _named_place(table, name) is not None \
+                    and not (lemma(desc) in words("relations", "locatedIn", "seats") and not kids(desc, "compound", "amod")):
                 # "the port of Okpare, Bendel State": the port has its name; the apposition says where it is
                 yield Candidate(own[0], "locatedIn", name, desc, "located_in_apposition", 0.75)
                 continue
@@ -1171,11 +1184,18 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
         if desc.pos_ == "NOUN":
             modifiers = [m for c in [desc, *kids(desc, "compound")] for m in kids(c, "compound", "amod")]
             outers += [c for c in modifiers if c.text[:1].isupper() and (m := _named_place(table, c))
-                       and (gazetteer.lookup(m.text) is not None or lemma(desc) in words("nouns", "polity") | {"country", "nation"})]
-            # ("Kuwait is a small Gulf state": a state of the region the sea names)
+                       and (gazetteer.lookup(m.text) is not None or _named_region(m)
+                            or lemma(desc) in words("nouns", "polity") | {"country", "nation"})]
+            # ("Kuwait is a small Gulf state": a state of the region the sea names; "Simi Valley, a Ventura County suburb")
+            outers += [c for o in prep_objects(desc, {"on"}) if lemma(o) in words("relations", "locatedIn", "shore_nouns")
+                       for c in kids(o, "compound", "poss") if (m := _named_place(table, c)) is not None
+                       and (c.dep_ == "poss" or (k := gazetteer.lookup(m.text)) is not None and k.kind != "City" and k.country)]
+            # "Eureka, a port on the California coast", "on Ecuador's Pacific coast" (not in the Pacific)
         if not outers and (region := _salient_region(desc, table)) is not None:
             outers = [region]  # "Mekelle, the regional capital": the region the story is about
-        described = [name, *name.conjuncts] if desc.tag_ == "NNS" else [name]  # "Passau and Straubing, two cities in X"
+        listed_before = _names_before(desc.doc[left - 1]) if desc.tag_ == "NNS" and (left := _left_of(desc_of)) >= 2 \
+            and desc.doc[left - 1].text == "," else []  # "Tuscany and Emilia-Romagna, two regions of Italy", however parsed
+        described = listed_before or ([name, *name.conjuncts] if desc.tag_ == "NNS" else [name])  # "Passau and Straubing, two cities in X"
         for outer in outers:
             for each in described:
                 yield Candidate(each, "locatedIn", place_of(outer), desc, "located_in_apposition", 0.8)

@@ -964,3 +964,39 @@ def test_a_hometown_of_a_person_holds_no_person(nlp):
     words = "You drive past Littlefield , hometown of Waylon Jennings , and on into Clovis .".split()
     found = located_with_entities(nlp, Doc(nlp.vocab, words=words), [(3, 4, "GPE"), (7, 9, "PERSON"), (14, 15, "GPE")])
     assert ("Littlefield", "Waylon Jennings") not in found, found
+
+
+@pytest.mark.parametrize("text, inner, outer", [
+    ("Voters in Shelby County, which includes Memphis and its suburbs, rejected the tax.", "Memphis", "Shelby County"),
+    ("Crews in the Wallowa Mountains of northeastern Oregon contained two fires.", "Wallowa Mountains", "Oregon"),
+    ("Eureka, a lumber port on the northern California coast, lost power.", "Eureka", "California"),
+    ("A brush fire in Simi Valley, a Ventura County suburb, forced evacuations.", "Simi Valley", "Ventura County"),
+    ("Officials in Kalispell, the Flathead County seat, said the fire was out.", "Kalispell", "Flathead County"),
+    ("Sawmills in Montana towns such as Libby and Troy have laid off workers.", "Libby", "Montana"),
+])
+def test_located_in_capitals_lists_ranges_shores(extract, text, inner, outer):
+    assert any(s.endswith(inner) and p == "locatedIn" and o == outer for s, p, o in facts(extract(text)))
+
+
+@pytest.mark.parametrize("text, inner, outer", [
+    ("Fishermen from Puerto Calaveras, a port on Ecuador's Pacific coast, lost six boats.", "Puerto Calaveras", "Pacific"),
+    ("Militant groups such as Hamas and Hezbollah condemned the raid.", "Hamas", "Hezbollah"),
+])
+def test_located_in_capitals_lists_ranges_shores_look_alikes(extract, text, inner, outer):
+    assert not any(s.endswith(inner) and p == "locatedIn" and o == outer for s, p, o in facts(extract(text)))
+
+
+@pytest.mark.parametrize("words, ents, pair", [
+    # a fronted capital's "of" names its country, not the capital
+    ("The capital of North Korea , Pyongyang , will host the youth festival in July , the agency said .",
+     [(3, 5, "GPE"), (6, 7, "GPE")], ("Pyongyang", "North Korea")),
+    # an apposition the parser lost, opening with a number, after a list
+    ("Police in Tuscany and Emilia-Romagna , two regions of north-central Italy , arrested 23 people , ANSA said .",
+     [(2, 3, "GPE"), (4, 5, "GPE"), (10, 11, "GPE")], ("Tuscany", "Italy")),
+    ("Independence rallies were held in Lithuania , one of the three Baltic republics of the Soviet Union , over the weekend .",
+     [(5, 6, "GPE"), (15, 17, "GPE")], ("Lithuania", "Soviet Union")),
+])
+def test_descriptions_the_parser_loses(nlp, words, ents, pair):
+    from spacy.tokens import Doc
+
+    assert pair in located_with_entities(nlp, Doc(nlp.vocab, words=words.split()), ents)
