@@ -596,8 +596,9 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
     "near Isfahan in central Iran", "the Taman Peninsula in Russia's Krasnodar region". When the
     parser hangs the phrase on the verb, the noun right before "in" is still the one placed."""
     for prep in sent:
-        if prep.dep_ != "prep" or prep.lower_ not in words("relations", "locatedIn", "preps") | {"at"}:
-            continue
+        if not (prep.dep_ == "prep" or prep.dep_ == "conj" and prep.tag_ == "IN" and prep.nbor(-1).text == ",") \
+                or prep.lower_ not in words("relations", "locatedIn", "preps") | {"at"}:
+            continue  # ("from Fairfield County, in southwestern Connecticut" may be parsed as two conjoined prepositions)
         inner = prep.head
         if prep.lower_ == "at" and not (prep.i > sent.start and noun_type(prep.nbor(-1)) == "Facility" and any(
                 o.pos_ == "PROPN" or any(c.pos_ == "PROPN" for c in kids(o, "compound")) for o in kids(prep, "pobj"))):
@@ -627,8 +628,12 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             inner = subj  # "Rotterdam is the largest port in Europe" places Rotterdam, not "the largest port"
         outers = [o for o in kids(prep, "pobj", "pcomp") if o.dep_ == "pobj" or _what_is_now(o) is not None]
         named_place = _place_after(prep, table)
-        if named_place is not None and not any((m := table.at(place_of(o))) and m.type in PLACE_LIKE for o in outers):
+        if named_place is not None and not any((m := table.at(place_of(o))) and m.type in PLACE_LIKE
+                                               for o in outers):
             outers = [named_place]  # "in southern Indiana playing basketball" parsed as one noun
+        # "the Army post in North Carolina's sandhills", "in Kentucky's coal country": the owner is the place
+        outers = [next((p for p in kids(o, "poss") if _named_place(table, p) is not None), o) if _unnamed_ground(o, table) else o
+                  for o in outers]
         outer_name = _named_place(table, place_of(outers[0])) if outers else None
         outer_place = gazetteer.lookup(outer_name.text) if outer_name is not None else None
         inners = _place_list(inner, table, outer_place, prep) if inner.i == prep.i - gap else [inner]
@@ -809,6 +814,14 @@ def located_on(sent: Span, table: MentionTable) -> Iterator[Candidate]:
                     outers = [place, *owner]  # "on Zambia's Copperbelt"
             for outer in outers:
                 yield Candidate(named(thing), "locatedIn", place_of(outer), prep, "located_on", 0.75)
+
+
+def _unnamed_ground(token: Token, table: MentionTable) -> bool:
+    """A stretch of land with no name of its own, which its owner places: "sandhills", "wine country"."""
+    mention = table.at(place_of(token))
+    named = any(c.pos_ == "PROPN" for c in token.children if c.dep_ in ("compound", "nmod", "amod", "appos")) \
+        or lemma(token) in words("nouns", "settlement") or kids(token, "appos")  # "India's Punjab state", "Iran's capital, Tehran"
+    return not named and (mention is None or mention.type == "Entity" or mention.kind == "nominal" and mention.type == "Location")
 
 
 def _described_subject(noun: Token) -> Token | None:

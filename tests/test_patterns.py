@@ -1000,3 +1000,28 @@ def test_descriptions_the_parser_loses(nlp, words, ents, pair):
     from spacy.tokens import Doc
 
     assert pair in located_with_entities(nlp, Doc(nlp.vocab, words=words.split()), ents)
+
+
+@pytest.mark.parametrize("text, inner, outer", [
+    ("Frost damaged vineyards in the Napa Valley, in Northern California's wine country, growers said.", "Napa Valley", "Northern California"),
+    ("The company hauls trash from Westchester County, just north of New York City, and from Fairfield County, in southwestern Connecticut.",
+     "Fairfield County", "Connecticut"),
+])
+def test_a_place_owns_the_country_around_it_and_a_comma_sets_off_its_phrase(extract, text, inner, outer):
+    assert any(s.endswith(inner) and p == "locatedIn" and o == outer for s, p, o in facts(extract(text)))
+
+
+@pytest.mark.parametrize("text, inner, outer", [
+    ("Police fired on crowds in Kathmandu, the Nepalese capital, and in Patan, across the river.", "Kathmandu", "Patan"),
+])
+def test_a_place_owns_the_country_around_it_look_alikes(extract, text, inner, outer):
+    assert not any(s.endswith(inner) and p == "locatedIn" and o == outer for s, p, o in facts(extract(text)))
+
+
+def test_a_comma_sets_off_a_placing_phrase_the_parser_conjoined(nlp):
+    from spacy.tokens import Doc
+
+    words = "The company hauls trash from Westchester County , just north of New York City , and from Fairfield County , in southwestern Connecticut ."
+    ents = [(5, 7, "GPE"), (11, 14, "GPE"), (17, 19, "GPE"), (22, 23, "GPE")]
+    found = located_with_entities(nlp, Doc(nlp.vocab, words=words.split()), ents)
+    assert ("Fairfield County", "Connecticut") in found, found
