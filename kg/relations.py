@@ -1071,6 +1071,25 @@ def located_along(sent: Span, table: MentionTable) -> Iterator[Candidate]:
 
 
 @pattern
+def located_at_extremity(sent: Span, table: MentionTable) -> Iterator[Candidate]:
+    """A place "at the tip/end/edge of" a place lies in it: "Reggio Calabria, at the southern tip of
+    Calabria", "Bakersfield, at the southern end of California's San Joaquin Valley". The place is
+    the one the phrase follows, after its comma."""
+    doc = sent.doc
+    for prep in sent:
+        if prep.lower_ != "at" or prep.dep_ != "prep" or prep.i < sent.start + 2 or doc[prep.i - 1].text != ",":
+            continue
+        thing = _named_place(table, doc[prep.i - 2])
+        for part in kids(prep, "pobj"):
+            if thing is None or lemma(part) not in words("relations", "locatedIn", "extremities"):
+                continue
+            for outer in prep_objects(part, {"of"}):
+                whole = _named_place(table, place_of(outer))
+                if whole is not None and whole.index != thing.index:
+                    yield Candidate(doc[thing.head], "locatedIn", place_of(outer), prep, "located_at_extremity", 0.7)
+
+
+@pattern
 def located_near_coast(sent: Span, table: MentionTable) -> Iterator[Candidate]:
     """A town near a named land's coast lies in that land: "sank off the Texas coast, near Port
     Arthur", "the Louisiana coast near Morgan City". The gazetteer vetoes a town it knows elsewhere

@@ -1025,3 +1025,13 @@ def test_a_comma_sets_off_a_placing_phrase_the_parser_conjoined(nlp):
     ents = [(5, 7, "GPE"), (11, 14, "GPE"), (17, 19, "GPE"), (22, 23, "GPE")]
     found = located_with_entities(nlp, Doc(nlp.vocab, words=words.split()), ents)
     assert ("Fairfield County", "Connecticut") in found, found
+
+
+@pytest.mark.parametrize("text, inner, outer, placed", [
+    ("Carabinieri in Reggio Calabria, at the southern tip of Calabria, arrested four men.", "Reggio Calabria", "Calabria", True),
+    ("Growers around Bakersfield, at the southern end of the San Joaquin Valley, lost crops.", "Bakersfield", "San Joaquin Valley", True),
+    ("Ash rained on Pasadena, at the foot of the San Gabriel Mountains, on Thursday.", "Pasadena", "San Gabriel Mountains", False),
+    ("We met in Paris, at the end of May.", "Paris", "May", False),
+])
+def test_a_place_at_the_tip_or_end_of_a_place(extract, text, inner, outer, placed):
+    assert ((inner, "locatedIn", outer) in facts(extract(text))) == placed
