@@ -1,12 +1,16 @@
 """CoNLL04 (SpERT split): kg's locatedIn against Located_In, and spokespersonFor against Work_For.
 
 Matching is strict, as SpERT's "with named entity classification": a predicted relation counts
-when its subject and object mentions cover exactly the gold head and tail token spans (CoNLL04's
-own tokens are kept, so spans compare one to one), in the gold direction, and when kg's types of
+when its subject and object mentions cover exactly the gold head and tail token spans (kg reads
+CoNLL04's tokens, with a glued full stop split off as spaCy would, and its spans are mapped back
+to CoNLL04's), in the gold direction, and when kg's types of
 both arguments are the gold types (kg's Location, City, Country, Region and Facility are Loc; Person
 is Peop; Organization and Group are Org). A kg locatedIn whose subject is an Org is CoNLL04's
 OrgBased_In ("McGill University locatedIn Montreal"); it is not scored as Located_In, and its
-precision against OrgBased_In is printed beside. Micro P/R/F1 over the sentences of a split.
+precision against OrgBased_In is printed beside. Micro P/R/F1 over the sentences of a split,
+printed twice: matched on token spans, and on entity text (the issue's "strict on entity text"),
+where an argument is compared by its text and type, so a relation read from one repeat of a name
+in a sentence counts for another.
 
 Two settings:
 - end to end: kg's own entities. A relation between parts of one gold entity, such as "Kinderhook"
