@@ -339,7 +339,9 @@ def _in_place_context(tokens: list[Token], places: set[int] = frozenset()) -> bo
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in place_nouns \
             and head.head.head.lemma_.lower() not in words("nouns", "personal_places"):
         return True
-    first = head.head if head.dep_ == "conj" else head
+    first = head  # the first of a list the name ends
+    while first.dep_ == "conj":
+        first = first.head
     if first.dep_ == "pobj" and first.head.lower_ in ("as", "like", "including") and first.head.head.tag_ == "NNS" \
             and first.head.head.lemma_.lower() in words("nouns", "settlement") and not _titled(tokens):
         return True  # "Montana towns such as Libby and Troy"
@@ -353,9 +355,6 @@ def _in_place_context(tokens: list[Token], places: set[int] = frozenset()) -> bo
         return True  # "the Kessal hills"
     if head.dep_ in ("compound", "poss") and _named_subdivision(head.head):
         return True  # "Calvaro's southern Alta Verde province": the province and its owner
-    first = head
-    while first.dep_ == "conj":
-        first = first.head
     if first.dep_ in ("compound", "nmod") and _named_subdivision(first.head, ("compound", "nmod")):
         return True  # "the Gilan and Zanjan provinces"
     if _bearing_follows(head) and not _titled(tokens):

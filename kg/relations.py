@@ -628,8 +628,7 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             inner = subj  # "Rotterdam is the largest port in Europe" places Rotterdam, not "the largest port"
         outers = [o for o in kids(prep, "pobj", "pcomp") if o.dep_ == "pobj" or _what_is_now(o) is not None]
         named_place = _place_after(prep, table)
-        if named_place is not None and not any((m := table.at(place_of(o))) and m.type in PLACE_LIKE
-                                               for o in outers):
+        if named_place is not None and not any((m := table.at(place_of(o))) and m.type in PLACE_LIKE for o in outers):
             outers = [named_place]  # "in southern Indiana playing basketball" parsed as one noun
         # "the Army post in North Carolina's sandhills", "in Kentucky's coal country": the owner is the place
         outers = [next((p for p in kids(o, "poss") if _named_place(table, p) is not None), o) if _unnamed_ground(o, table) else o
