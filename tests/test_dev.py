@@ -55,3 +55,14 @@ def test_located_probe_scores():
     for path in sorted(PROBES.glob("*.txt")):
         report = score(path)
         assert report["f1"] >= floors[path.name], (path.name, report)
+
+
+@pytest.mark.parametrize("name", ["challenge", "challenge2", "challenge3", "challenge4", "challenge5"])
+def test_challenge_gold_is_valid(name):
+    """Every alias of every gold triple occurs in its document, and no forbidden triple is matchable
+    as a gold one: bench/validate_gold.py, the check each set's writer ran."""
+    import subprocess
+
+    run = subprocess.run([sys.executable, str(ROOT / "bench" / "validate_gold.py"), str(ROOT / "bench" / name)],
+                         capture_output=True, text=True)
+    assert run.returncode == 0 and run.stdout.strip().endswith("OK"), run.stdout + run.stderr
