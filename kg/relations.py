@@ -610,7 +610,7 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         before = table.at(left) if left is not None else None
         if before is not None and (before.kind == "name" or before.attrs.get("proper")) and before.type in PLACE_LIKE \
                 and before.end == left.i + 1:
-            inner = _shore(before, left)  # "Gosforth in northeast England", whatever the parser attached "in" to
+            inner = _shore(before, left, table)  # "Gosforth in northeast England", whatever the parser attached "in" to
         elif inner.pos_ in ("VERB", "AUX") and prep.i > sent.start and prep.nbor(-1).pos_ in ("NOUN", "PROPN"):
             inner = prep.nbor(-1)
         elif lemma(inner) in words("relations", "locatedIn", "position_verbs"):
@@ -619,7 +619,8 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             if inner is None:
                 continue
         if inner.pos_ not in ("NOUN", "PROPN") and before is None:
-            continue  # a named place stays one when the parser made it a verb ("flew on to Tamanrasset in X")
+            if (inner := _described_from(inner, table)) is None:  # "Tucson, 120 miles away in southern Arizona"
+                continue  # a named place stays one when the parser made it a verb ("flew on to Tamanrasset in X")
         if inner.dep_ == "pobj" and inner.head.lower_ in ("for", "of") and noun_type(inner) not in PLACE_LIKE \
                 and noun_type(inner.head.head) in ("Facility", "Location") and (m := table.at(inner)) and m.kind == "nominal":
             inner = inner.head.head  # "a camp for displaced people in Ardamata" places the camp
@@ -642,8 +643,8 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             beside = near.nbor(-1) if near.head.pos_ in ("VERB", "AUX") and near.i > sent.start else near.head
             if (m := table.at(beside)) is not None and m.type in PLACE_LIKE and m.kind != "pronoun":
                 inners.append(beside)
-        elif (bearing := _bearing_from(inner, table)) is not None:
-            inners.append(bearing)  # "Spitak, 60 miles north of Yerevan in Armenia" is in Armenia too
+        elif (described := _described_from(inner, table)) is not None:
+            inners.append(described)  # "Spitak, 60 miles north of Yerevan in Armenia" is in Armenia too
         for outer in outers:
             for each in inners:
                 yield Candidate(named(place_of(each)), "locatedIn", place_of(outer), prep, "located_in_prep", 0.8)
@@ -705,23 +706,59 @@ def _positioned(verb: Token, table: MentionTable) -> Token | None:
     subjects = kids(verb, "nsubj", "nsubjpass")
     if not subjects:
         return None
-    thing = antecedent(subjects[0])
-    if subjects[0].lower_ in ("which", "that") and (comma := subjects[0].i - 1) > 0 and doc[comma].text == "," \
-            and (m := _named_place(table, doc[comma - 1])) is not None and m.end == comma:
-        thing = doc[m.head]  # "Villagers in Kisumu, which lies in X": the parser took the villagers
-    return named(thing)
+    return _subject_named(subjects[0], table)
 
 
-def _bearing_from(origin: Token, table: MentionTable) -> Token | None:
-    """The place a bearing from ``origin`` describes: Spitak in "Spitak, some 60 miles north of
-    Yerevan" and "the army post at Spitak, north of Yerevan"; None when no bearing leads to it."""
-    if not (origin.dep_ == "pobj" and origin.head.lower_ == "of" and origin.head.head.lower_ in DIRECTIONS):
-        return None
-    bearing = origin.head.head
-    doc, left = bearing.doc, bearing.left_edge.i
+def _subject_named(subject: Token, table: MentionTable) -> Token:
+    """The name a subject stands for, read through a relative pronoun to the named place before its
+    comma: "Villagers in Kisumu, which lies in X" (the parser took the villagers), "the desert resort
+    of Palm Springs, which is part of X"."""
+    if subject.lower_ in ("which", "that") and (before := _before_comma(subject, table)) is not None:
+        return before
+    return named(subject)
+
+
+def _described_from(inner: Token, table: MentionTable) -> Token | None:
+    """The place a phrase that ends in ``inner`` describes, which an "in" phrase after ``inner``
+    places too: the named place before the phrase's comma ("Spitak, some 60 miles north of Yerevan
+    in Armenia", "Dauphin Island, at the mouth of Mobile Bay in Alabama", "Fort Ord, on Monterey
+    Bay in California", "Tucson, 120 miles away in southern Arizona") or what a verb of position
+    places ("the abbey, which stands on a hilltop in central Italy"). The phrase may climb only
+    through landmarks, their parts and bearings; None when none leads to a place."""
+    doc, token = inner.doc, inner
+    parts = words("relations", "locatedIn", "landmark_parts") | DIRECTIONS
+    for _ in range(4):
+        part = (lemma(token) in parts or token.lower_ == "away") and token.text.islower()  # not "Production Center"
+        bearing = token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in DIRECTIONS
+        stands = token.dep_ == "pobj" and _position_verb(token.head.head)  # "which stands on a ridge in X"
+        if not part and not bearing and not stands and _named_place(table, token) is None:
+            return None  # ("20 km north of the Iraqi border in Hakkari province" is a bearing from anything)
+        if part and (before := _before_comma(token, table)) is not None:
+            return before  # "Spitak, some 60 miles north of", "Tucson, 120 miles away"
+        if token.dep_ != "pobj" or token.head.dep_ != "prep":
+            break
+        prep = token.head
+        if prep.lower_ in ("at", "on", "off", "along", "atop"):
+            if _position_verb(prep.head):
+                return _positioned(prep.head, table)
+            return _before_comma(prep, table)
+        if prep.lower_ != "of":
+            return None
+        token = prep.head
+    # "the army post at Spitak, north of Yerevan": the parser hung the bearing on the place
+    return token.head if token.lower_ in DIRECTIONS and _named_place(table, token.head) is not None else None
+
+
+def _position_verb(token: Token) -> bool:
+    return lemma(token) in words("relations", "locatedIn", "position_verbs") and token.pos_ in ("VERB", "AUX")
+
+
+def _before_comma(phrase: Token, table: MentionTable) -> Token | None:
+    """The named place right before the comma that opens a phrase, however the parser hung it."""
+    doc, left = phrase.doc, _left_of(phrase)
     if left >= 2 and doc[left - 1].text == "," and (m := _named_place(table, doc[left - 2])) is not None:
-        return doc[m.head]  # "Spitak, some 60 miles north of": the comma, whatever the parser hung it on
-    return bearing.head if _named_place(table, bearing.head) is not None else None
+        return doc[m.head]
+    return None
 
 
 def _run_by(inner: Token, table: MentionTable) -> Token:
@@ -762,13 +799,14 @@ def _names_before(noun: Token) -> list[Token]:
     return names[::-1] if len(names) > 1 else []
 
 
-def _shore(water: Mention, token: Token) -> Token:
+def _shore(water: Mention, token: Token, table: MentionTable) -> Token:
     """A sea is in no province: "Mariupol, a port city on the Sea of Azov in Ukraine's Donetsk
-    region" places the city on the shore, so the phrase after the sea belongs to what lies on it."""
+    region" places the city on the shore, so the phrase after the sea belongs to what lies on it,
+    or to the place its comma follows ("the prison in Lompoc, on the Santa Ynez River in California")."""
     doc = token.doc
     for word in doc[water.start:water.end]:
         if word.lower_ in words("nouns", "water") and word.dep_ == "pobj" and word.head.lower_ in ("on", "off", "along"):
-            return word.head.head
+            return _before_comma(word.head, table) or word.head.head
     return token
 
 
@@ -946,6 +984,8 @@ def located_in_frame(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         for prep in scope:
             if prep.dep_ in ("nsubj", "nsubjpass") and prep.i not in own and place_of(prep) is not prep:
                 inners = [place_of(prep)]  # "in southern Florida, where the town of Homestead was destroyed"
+            elif prep.dep_ in ("nsubj", "nsubjpass") and prep.i not in own and _where_positioned(prep.head):
+                inners = [named(prep)]  # "Wake County, where the state capital, Raleigh, is located"
             elif prep.lower_ == "near" and prep.i not in own and frame.type != "City" and (outer is None or outer.kind != "City"):
                 # "In Ventura County, a fire near the town of Ojai": a named settlement near the scene of a
                 # region's story is in the region (not "In Waco, near the hometown of Abbott")
@@ -969,6 +1009,12 @@ def located_in_frame(sent: Span, table: MentionTable) -> Iterator[Candidate]:
                     yield Candidate(inner, "locatedIn", token, prep, "located_in_frame", 0.65)
 
 
+def _where_positioned(verb: Token) -> bool:
+    """A "where" clause that says only what lies there: "where the plant is located", "where Raleigh lies"."""
+    return lemma(verb) in words("relations", "locatedIn", "position_verbs") and lemma(verb) != "be" \
+        and verb.dep_ in ("relcl", "advcl") and any(c.lower_ == "where" for c in kids(verb, "advmod"))
+
+
 def _where_place(head: Token, table: MentionTable) -> Token:
     """What a "where" clause is about: its head, or the named place before a phrase that is no place,
     as in "left for Morocco on an unofficial visit, where he will visit a mosque in Casablanca"."""
@@ -983,22 +1029,28 @@ def _where_place(head: Token, table: MentionTable) -> Token:
 def located_with_others(sent: Span, table: MentionTable) -> Iterator[Candidate]:
     """A named place joined to others of its kind in a region is in the region too: "Marathon and
     other towns in the Florida Keys", "San Cristobal and three other towns in Chiapas", "Donja
-    Lipnica and neighboring villages in the Kalesija municipality", "in Gagra and elsewhere in Abkhazia"."""
+    Lipnica and neighboring villages in the Kalesija municipality", "in Gagra and elsewhere in Abkhazia",
+    "in Fort Lauderdale and the rest of Broward County"."""
     others = words("relations", "locatedIn", "others")
     for token in sent:
         kind_of = token.tag_ == "NNS" and lemma(token) in words("nouns", "place") \
             and any(c.lower_ in others for c in kids(token, "amod", "compound"))  # "other towns"
         elsewhere = token.lower_ in others and token.pos_ == "ADV"  # "in Gagra and elsewhere in Abkhazia"
-        if token.dep_ != "conj" or not (elsewhere or kind_of):
+        rest = lemma(token) in words("relations", "locatedIn", "rest")  # "Fort Lauderdale and the rest of Broward County"
+        if token.dep_ != "conj" or not (elsewhere or kind_of or rest):
             continue
         first = token.head
         if first.dep_ == "prep" and elsewhere:
             first = next(iter(kids(first, "pobj")), first)  # "in Gagra and elsewhere in X"
         listed_places = [n for n in [first, *first.conjuncts] if n.i < token.i and _named_place(table, n) is not None]
+        left = token.left_edge.i
+        if not listed_places and left >= 2 and sent.doc[left - 1].lower_ == "and" \
+                and (before := _named_place(table, sent.doc[left - 2])) is not None:
+            listed_places = [sent.doc[before.head]]  # "Schools in Tampa and the rest of X": the parser joined the schools
         if not listed_places:
             continue
         # "Uzgen and other towns of the Osh region", "Ariel, Efrat and other settlements in the West Bank"
-        outers = prep_objects(token, {"in", "inside", "within", "of"} if token.tag_ == "NNS" else {"in", "inside", "within"})
+        outers = prep_objects(token, {"in", "inside", "within", "of"} if token.tag_ == "NNS" or rest else {"in", "inside", "within"})
         if not outers and token.i + 1 < sent.end and token.nbor().lower_ in ("in", "inside", "within") \
                 and token.nbor().head.pos_ in ("VERB", "AUX"):
             outers = kids(token.nbor(), "pobj")  # the parser hung "in" on the verb
@@ -1042,6 +1094,25 @@ def located_by_parts(sent: Span, table: MentionTable) -> Iterator[Candidate]:
                 if inner is None or _known_elsewhere(inner, outer, same_size=True):
                     continue
                 yield Candidate(place_of(part), "locatedIn", place_of(whole), token, "located_by_parts", 0.7)
+
+
+@pattern
+def located_across(sent: Span, table: MentionTable) -> Iterator[Candidate]:
+    """A named place that covers part of a place lies in it: "Coconino County, which covers most of
+    northern Arizona", "the Bob Marshall Wilderness spans a million acres of Montana"."""
+    spread = words("relations", "locatedIn", "part_nouns") | words("relations", "locatedIn", "areas")
+    for verb in sent:
+        if lemma(verb) not in words("relations", "locatedIn", "cover_verbs") or verb.pos_ != "VERB" or not kids(verb, "nsubj"):
+            continue
+        thing = _subject_named(kids(verb, "nsubj")[0], table)
+        if _named_place(table, thing) is None:
+            continue  # "the storm covered most of Ohio"
+        for part in kids(verb, "dobj"):
+            if lemma(part) not in spread:
+                continue
+            for outer in [o for first in prep_objects(part, {"of"}) for o in conjuncts(first)]:
+                if _named_place(table, place_of(outer)) is not None:
+                    yield Candidate(thing, "locatedIn", place_of(outer), verb, "located_across", 0.7)
 
 
 @pattern
@@ -1171,7 +1242,10 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
                 # parser hung the description on a word before the place the comma follows
                 name = desc.doc[before.head]
         elif desc_of.dep_ == "attr" and lemma(desc_of.head) == "be" and kids(desc_of.head, "nsubj"):
-            name = named(kids(desc_of.head, "nsubj")[0])  # "Saudi Arabia is a Gulf state"
+            name = _subject_named(kids(desc_of.head, "nsubj")[0], table)  # "Saudi Arabia is a Gulf state"
+        elif desc_of.dep_ == "pobj" and desc_of.head.lower_ == "as" and lemma(desc_of.head.head) in ("serve", "act") \
+                and kids(desc_of.head.head, "nsubj"):
+            name = _subject_named(kids(desc_of.head.head, "nsubj")[0], table)  # "the town that serves as seat of X"
         elif (desc.dep_ not in ("pobj", "compound") or desc_of is not desc) and (left := _left_of(desc_of)) >= 2 \
                 and desc.doc[left - 1].text == "," and (desc.doc[left].lower_ in ("the", "a", "an", "then", "now", "once", "formerly")
                                                         or desc.doc[left].like_num or left == desc_of.i) \

@@ -1040,3 +1040,35 @@ def test_a_comma_sets_off_a_placing_phrase_the_parser_conjoined(nlp):
 ])
 def test_a_place_at_the_tip_or_end_of_a_place(extract, text, inner, outer, placed):
     assert ((inner, "locatedIn", outer) in facts(extract(text))) == placed
+
+
+@pytest.mark.parametrize("text, inner, outer", [
+    # a comma phrase that ends in an "in" phrase: at a landmark's part, on a landmark, a bearing away
+    ("Residents of Galveston, at the mouth of Galveston Bay in Texas, were told to leave.", "Galveston", "Texas"),
+    ("Smoke drifted over Altadena, at the foot of the San Gabriel Mountains in California, on Sunday.", "Altadena", "California"),
+    ("Inmates at the prison in Lompoc, on the Santa Ynez River in California, dug a tunnel.", "Lompoc", "California"),
+    ("She drives to Phoenix, 120 miles away in central Arizona, every week.", "Phoenix", "Arizona"),
+    # a verb of position, whatever it stands on
+    ("Pilgrims climbed to Assisi, which stands on a hill in central Italy.", "Assisi", "Italy"),
+    # a "where" clause that says only what lies there
+    ("The trial was moved to Travis County, where the state capital, Austin, is located.", "Austin", "Travis County"),
+    # what remains of a place, what covers part of it, what serves as its seat, what is part of it
+    ("Schools in Tampa and the rest of Hillsborough County reopened on Monday.", "Tampa", "Hillsborough County"),
+    ("Ranchers in Pima County, which covers much of southern Arizona, want more water.", "Pima County", "Arizona"),
+    ("Ballots were driven to Dupree, the small town that serves as the seat of Ziebach County.", "Dupree", "Ziebach County"),
+    ("Tourists crowd the galleries of Sedona, which is part of Yavapai County.", "Sedona", "Yavapai County"),
+])
+def test_located_in_described_by_a_later_phrase(extract, text, inner, outer):
+    assert placed(extract(text), inner, outer)
+
+
+@pytest.mark.parametrize("text, inner, outer", [
+    # only landmarks, their parts and bearings lead back to the place before the comma
+    ("Officials in Peoria, at the request of the governor in Springfield, closed the bridge.", "Peoria", "Springfield"),
+    # a part word inside a name is no part
+    ("It named the Rocky Flats Plant near Denver, the Hanford Site near Richland, Wash., and the Feed Materials "
+     "Production Center at Fernald, Ohio.", "Wash.", "Fernald"),
+    ("The blizzard covered most of Ohio and Indiana on Tuesday.", "Ohio", "Indiana"),
+])
+def test_located_in_described_by_a_later_phrase_look_alikes(extract, text, inner, outer):
+    assert not placed(extract(text), inner, outer)
