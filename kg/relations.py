@@ -551,7 +551,12 @@ def _named_by_of(noun: Token) -> bool:
         return True
     modifier = [c for c in kids(noun, "compound") if c.pos_ == "PROPN"]
     outer = prep_objects(noun, {"of"})
-    big = gazetteer.lookup(modifier[-1].text) if modifier else None
+    if not modifier:
+        return False
+    name = noun.doc[modifier[0].left_edge.i:modifier[-1].i + 1].text  # "the New York City borough of Queens"
+    if name.split()[-1].lower() in words("nouns", "subdivision") | words("nouns", "islands"):
+        return True  # "the Westchester County suburb of Scarsdale", "the Long Island suburb of Levittown"
+    big = gazetteer.lookup(name)
     small = gazetteer.lookup(outer[0].text) if outer else None
     return big is not None and (small is None or (_size(big), big.population) > (_size(small), small.population))
 
@@ -597,15 +602,17 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
     parser hangs the phrase on the verb, the noun right before "in" is still the one placed."""
     for prep in sent:
         if not (prep.dep_ == "prep" or prep.dep_ == "conj" and prep.tag_ == "IN" and prep.nbor(-1).text == ",") \
-                or prep.lower_ not in words("relations", "locatedIn", "preps") | {"at"}:
+                or prep.lower_ not in words("relations", "locatedIn", "preps") | {"at"} \
+                and not (prep.lower_ == "into" and _position_verb(prep.head)):  # "Andorra, tucked into the Pyrenees"
             continue  # ("from Fairfield County, in southwestern Connecticut" may be parsed as two conjoined prepositions)
         inner = prep.head
         if prep.lower_ == "at" and not (prep.i > sent.start and noun_type(prep.nbor(-1)) == "Facility" and any(
                 o.pos_ == "PROPN" or any(c.pos_ == "PROPN" for c in kids(o, "compound")) for o in kids(prep, "pobj"))):
             continue  # "the garrison at Ardamata", "the terminal at Entebbe airport"; "at" places only a facility, at a named place
         gap = 2 if prep.i > sent.start + 1 and prep.nbor(-1).text == "," else 1  # "the Palace of Fine Arts, in San Francisco"
-        if prep.i > sent.start + 2 and prep.nbor(-1).lower_ in ("both", "all", "each") and prep.nbor(-2).text == ",":
-            gap = 3  # "Lugano, Locarno and Bellinzona, all in Ticino"
+        if prep.i > sent.start + 2 and prep.nbor(-2).text == "," \
+                and prep.nbor(-1).lower_ in {"both", "all", "each"} | words("relations", "locatedIn", "reach_adverbs"):
+            gap = 3  # "Lugano, Locarno and Bellinzona, all in Ticino", "Vedeno, deep in Chechnya's mountains"
         left = prep.doc[prep.i - gap] if prep.i - gap >= sent.start else None
         before = table.at(left) if left is not None else None
         if before is not None and (before.kind == "name" or before.attrs.get("proper")) and before.type in PLACE_LIKE \
@@ -625,7 +632,8 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
                 and noun_type(inner.head.head) in ("Facility", "Location") and (m := table.at(inner)) and m.kind == "nominal":
             inner = inner.head.head  # "a camp for displaced people in Ardamata" places the camp
         inner = _run_by(inner, table)
-        if (subj := _described_subject(inner)) is not None and _named_place(table, subj) is not None:
+        described = (subj := _described_subject(inner)) is not None and _named_place(table, subj) is not None
+        if described:
             inner = subj  # "Rotterdam is the largest port in Europe" places Rotterdam, not "the largest port"
         outers = [o for o in kids(prep, "pobj", "pcomp") if o.dep_ == "pobj" or _what_is_now(o) is not None]
         named_place = _place_after(prep, table)
@@ -636,7 +644,8 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
                   for o in outers]
         outer_name = _named_place(table, place_of(outers[0])) if outers else None
         outer_place = gazetteer.lookup(outer_name.text) if outer_name is not None else None
-        inners = _place_list(inner, table, outer_place, prep) if inner.i == prep.i - gap else [inner]
+        inners = _place_list(inner, table, outer_place, prep) if inner.i == prep.i - gap else \
+            conjuncts(inner) if described else [inner]  # "Lagos and Kano are among the cities in Nigeria"
         inners = [n for each in inners for n in _named_modifiers(each) or [each]]
         if inner.dep_ == "pobj" and inner.head.lower_ == "near":
             near = inner.head  # "the Wakulla cave near Tallahassee in northern Florida" is in Florida too
@@ -722,13 +731,16 @@ def _described_from(inner: Token, table: MentionTable) -> Token | None:
     """The place a phrase that ends in ``inner`` describes, which an "in" phrase after ``inner``
     places too: the named place before the phrase's comma ("Spitak, some 60 miles north of Yerevan
     in Armenia", "Dauphin Island, at the mouth of Mobile Bay in Alabama", "Fort Ord, on Monterey
-    Bay in California", "Tucson, 120 miles away in southern Arizona") or what a verb of position
+    Bay in California", "Tucson, 120 miles away in southern Arizona", "Vedeno, deep in the
+    mountains of Chechnya") or what a verb of position
     places ("the abbey, which stands on a hilltop in central Italy"). The phrase may climb only
     through landmarks, their parts and bearings; None when none leads to a place."""
     doc, token = inner.doc, inner
-    parts = words("relations", "locatedIn", "landmark_parts") | DIRECTIONS
+    parts = words("relations", "locatedIn", "landmark_parts") | DIRECTIONS | words("relations", "locatedIn", "reach_adverbs")
     for _ in range(4):
-        part = (lemma(token) in parts or token.lower_ == "away") and token.text.islower()  # not "Production Center"
+        part = lemma(token) in parts and token.text.islower()  # not "Production Center"
+        if part and token.dep_ == "advmod" and _position_verb(token.head):
+            return _positioned(token.head, table)  # "Cuzco, situated high in the Andes"
         bearing = token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in DIRECTIONS
         stands = token.dep_ == "pobj" and _position_verb(token.head.head)  # "which stands on a ridge in X"
         if not part and not bearing and not stands and _named_place(table, token) is None:
@@ -827,10 +839,13 @@ def located_on(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         elif before is not None and before.end == prep.i and before.type in PLACE_LIKE \
                 and (before.kind == "name" or before.attrs.get("proper")):
             thing = sent.doc[before.head]
+        elif _position_verb(thing) and (placed := _positioned(thing, table)) is not None:
+            thing = placed  # "Gander, which is on the island of Newfoundland", "whose headquarters stand on the X"
         elif thing.pos_ in ("VERB", "AUX") and prep.i > sent.start and prep.nbor(-1).pos_ in ("NOUN", "PROPN"):
             thing = prep.nbor(-1)  # "surrounded the compound on Lindenova Street"
         if thing.pos_ not in ("NOUN", "PROPN"):
             continue
+        positioned = _position_verb(prep.head)
         for obj in kids(prep, "pobj"):
             if lemma(obj) in words("nouns", "edges"):
                 outers = kids(obj, "poss") + prep_objects(obj, {"of"})
@@ -846,10 +861,18 @@ def located_on(sent: Span, table: MentionTable) -> Iterator[Candidate]:
                 if street and m.type not in PLACE_LIKE:
                     m.type = "Location"  # NER: "Grenville Place" an organization
                 owner = [o for o in kids(obj, "poss") if _named_place(table, o) is not None]
-                outers = [place] if island or street else []
+                # a verb of position puts its subject on named land ("Jerome, perched on Cleopatra Hill"), not on a
+                # river ("Albuquerque, which lies on the Rio Grande")
+                land = positioned and mention is not None and bool({w.rstrip("s") for w in mention.text.lower().split()}
+                                                                  & words("nouns", "terrain") - words("nouns", "water"))
+                outers = [place] if island or street or land else []
                 if mention is not None and owner:
                     outers = [place, *owner]  # "on Zambia's Copperbelt"
+            inner = table.at(named(thing))
             for outer in outers:
+                if lemma(obj) in words("nouns", "edges") and inner is not None \
+                        and (whole := _named_place(table, place_of(outer))) is not None and _known_elsewhere(inner, whole, same_size=True):
+                    continue  # "the Prigorodny district of North Ossetia, on the outskirts of Vladikavkaz"
                 yield Candidate(named(thing), "locatedIn", place_of(outer), prep, "located_on", 0.75)
 
 
@@ -930,10 +953,11 @@ def located_in_frame(sent: Span, table: MentionTable) -> Iterator[Candidate]:
     "In X," ("In central Kyiv, a missile landed in the Shevchenkivskyi district", "In Idaho, smoke
     hung over Boise"), or a "where" clause on a place ("flew to Morocco, where he visited a mosque
     in Casablanca"). The gazetteer vetoes a town it knows to lie elsewhere."""
-    first = sent[0]
+    # "Elsewhere in Texas," and "Across Iowa," frame the sentence as "In Texas," does
+    first = sent[1] if len(sent) > 2 and sent[0].lower_ in ("elsewhere", "meanwhile", "also") else sent[0]
     preps = words("relations", "locatedIn", "frame_preps")
     frames, acts = [], []  # acts: what a frame's own clause does there, its events and the facility it names
-    if first.lower_ in ("in", "inside") and first.dep_ == "prep" and kids(first, "pobj"):
+    if first.lower_ in ("in", "inside", "across", "throughout") and first.dep_ == "prep" and kids(first, "pobj"):
         frame = place_of(kids(first, "pobj")[0])
         scope = list(sent[1:])
         if lemma(first.head) in words("factuality", "report_verbs") and (m := table.at(frame)) is not None \
@@ -974,7 +998,8 @@ def located_in_frame(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         own = {t.i for a in kids(token, "appos") if lemma(a) in words("nouns", "place") or noun_type(a) == "Location"
                for t in a.subtree}  # not "In Ventura County, a fire near ...", an apposition the parser made up
         doc = sent.doc
-        if frame.end + 1 < sent.end and doc[frame.end].text == ",":
+        if frame.end + 1 < sent.end and doc[frame.end].text == "," \
+                and not any(members(o) for o in kids(doc[frame.end + 1], "pobj")):  # not "Across Iowa, in towns such as Ames"
             own.add(frame.end + 1)
             close = next((t.i for t in doc[frame.end + 1:sent.end] if t.text == ","), None)
             if close is not None and doc[frame.end + 1].lower_ in ("a", "an", "the") \
@@ -992,8 +1017,8 @@ def located_in_frame(sent: Span, table: MentionTable) -> Iterator[Candidate]:
                 inners = [place_of(o) for o in kids(prep, "pobj") if lemma(o) in words("nouns", "settlement") and _named_by_of(o)]
             elif prep.lower_ not in preps or frame.start <= prep.i < frame.end or prep.i in own:
                 continue
-            else:
-                inners = [place_of(o) for o in kids(prep, "pobj")]
+            else:  # "In Japan, where it was shot in Tokyo and Kyoto", "Across Iowa, in towns such as Ames"
+                inners = [place_of(c) for o in kids(prep, "pobj") for c in members(o) or conjuncts(o) + _names_after(o, table)]
             # "In Burundi, shooting in the Kamenge district of Bujumbura": the city is in the frame too
             inners += [n for i in inners if lemma(i) in words("nouns", "place") for n in prep_objects(i, {"of"})
                        if _named_place(table, n) is not None]
@@ -1007,6 +1032,20 @@ def located_in_frame(sent: Span, table: MentionTable) -> Iterator[Candidate]:
                     and not set(mention.text.lower().split()) & words("nouns", "water")  # the Red Sea is in no city
                 if small and mention.index != frame.index:
                     yield Candidate(inner, "locatedIn", token, prep, "located_in_frame", 0.65)
+
+
+def _names_after(token: Token, table: MentionTable) -> list[Token]:
+    """Named places listed after a named place's token, read off the tokens when the parser joined
+    them to something else: "shot in Tokyo and Kyoto", "dealers in Frankfurt and Duesseldorf"."""
+    doc, names = token.doc, []
+    mention = _named_place(table, token)
+    while mention is not None and mention.end + 1 < token.sent.end and doc[mention.end].lower_ in (",", "and", "or"):
+        after = doc[mention.end + 1]
+        mention = _named_place(table, after)
+        if mention is None or mention.start != after.i:
+            break
+        names.append(doc[mention.head])
+    return names
 
 
 def _where_positioned(verb: Token) -> bool:
@@ -1069,15 +1108,17 @@ def located_by_parts(sent: Span, table: MentionTable) -> Iterator[Candidate]:
     vetoes a part it knows to lie elsewhere, or a part bigger than the whole."""
     for token in sent:
         if lemma(token) in words("relations", "locatedIn", "contain_verbs") and token.pos_ in ("VERB", "AUX"):
-            wholes, parts = kids(token, "nsubj"), kids(token, "dobj") + prep_objects(token, {"of"})
+            wholes = [_subject_named(s, table) for s in kids(token, "nsubj")]  # "Yosemite, which contains Half Dome"
+            parts = kids(token, "dobj") + prep_objects(token, {"of"})
         elif lemma(token) == "include" and token.tag_ in ("VBZ", "VBP") and token.dep_ == "relcl":
             whole = token.head  # "Allegheny County, which includes Pittsburgh", which the parser may hang further off
             if _named_place(table, whole) is None and (left := token.left_edge.i) >= 2 and sent.doc[left - 1].text == ",":
                 whole = sent.doc[left - 2]
-            wholes, parts = [whole], kids(token, "dobj")
+            wholes, parts = [_address_head(whole, table)], kids(token, "dobj")
         elif lemma(token) == "home" and token.i - 2 >= sent.start and token.nbor(-1).text == "," \
                 and (before := _named_place(table, token.nbor(-2))) is not None:
-            wholes, parts = [sent.doc[before.head]], prep_objects(token, {"to"})  # "Cook County, home to Chicago"
+            # "Cook County, home to Chicago", "Killeen, home of Fort Hood", "Huntsville, Ala., home to the Redstone Arsenal"
+            wholes, parts = [_address_head(sent.doc[before.head], table)], prep_objects(token, {"to", "of"})
         elif token.lower_ == "including" and token.dep_ == "prep":
             before = token.doc[token.i - 2] if token.i - 2 >= sent.start and token.nbor(-1).text == "," else token.head
             wholes, parts = [before], kids(token, "pobj")  # the parser may hang "including" far off
@@ -1113,6 +1154,35 @@ def located_across(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             for outer in [o for first in prep_objects(part, {"of"}) for o in conjuncts(first)]:
                 if _named_place(table, place_of(outer)) is not None:
                     yield Candidate(thing, "locatedIn", place_of(outer), verb, "located_across", 0.7)
+
+
+def _address_head(token: Token, table: MentionTable) -> Token:
+    """The place an address names before its state or country: "Huntsville, Ala., home to X" and
+    "Ingham County, Mich., which includes X" speak of Huntsville and Ingham County."""
+    doc, mention = token.doc, table.at(token)
+    if mention is None or mention.start < 2 or doc[mention.start - 1].text != ",":
+        return token
+    before = _named_place(table, doc[mention.start - 2])
+    state = gazetteer.abbreviation(mention.text) or gazetteer.lookup(mention.text)
+    if before is None or state is None or state.kind not in ("Country", "Region"):
+        return token
+    return doc[before.head]
+
+
+@pattern
+def located_by_belonging(sent: Span, table: MentionTable) -> Iterator[Candidate]:
+    """A named place that belongs to a place lies in it: "Bornholm belongs to Denmark",
+    "Heligoland, which belongs to the state of Schleswig-Holstein". Not a person or a club, and
+    GeoNames vetoes a sovereign country ("Kuwait belongs to Iraq" is a claim, not a place)."""
+    for verb in sent:
+        if lemma(verb) != "belong" or not kids(verb, "nsubj"):
+            continue
+        thing = _subject_named(kids(verb, "nsubj")[0], table)
+        if _named_place(table, thing) is None:
+            continue
+        for outer in prep_objects(verb, {"to"}):
+            if _named_place(table, place_of(outer)) is not None:
+                yield Candidate(thing, "locatedIn", place_of(outer), verb, "located_by_belonging", 0.7)
 
 
 @pattern
@@ -1234,15 +1304,18 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
         if desc_of.dep_ == "appos":
             name = desc_of.head
             left = desc_of.left_edge.i
-            if any(c.pos_ == "PROPN" for c in kids(desc, "compound")) and _named_place(table, name) is None:
+            if any(c.pos_ == "PROPN" for c in kids(desc, "compound")) and _named_place(table, name) is None \
+                    and lemma(desc) not in words("nouns", "settlement") | words("relations", "locatedIn", "seats"):
                 continue  # "Kenya and Madagascar, the Sahara desert in Africa": a place of its own, in a list
             if left >= 2 and desc.doc[left - 1].text == "," and (before := _named_place(table, desc.doc[left - 2])) is not None \
                     and before.end - 1 != name.i and (_named_place(table, name) is None or not _too_big(before, desc)):
-                # "Residents of Tyre, a city in Lebanon", "found Livingstone at Ujiji, a trading post": the
-                # parser hung the description on a word before the place the comma follows
+                # "Residents of Tyre, a city in Lebanon", "found Livingstone at Ujiji, a trading post", "Police in
+                # Decatur, the Morgan County seat": the parser hung the description on a word before the place the comma follows
                 name = desc.doc[before.head]
         elif desc_of.dep_ == "attr" and lemma(desc_of.head) == "be" and kids(desc_of.head, "nsubj"):
             name = _subject_named(kids(desc_of.head, "nsubj")[0], table)  # "Saudi Arabia is a Gulf state"
+        elif desc_of.dep_ == "pobj" and desc_of.head.lower_ == "among" and (subject := _described_subject(desc_of)) is not None:
+            name = _subject_named(subject, table)  # "Fresno was among the California cities that ..."
         elif desc_of.dep_ == "pobj" and desc_of.head.lower_ == "as" and lemma(desc_of.head.head) in ("serve", "act") \
                 and kids(desc_of.head.head, "nsubj"):
             name = _subject_named(kids(desc_of.head.head, "nsubj")[0], table)  # "the town that serves as seat of X"
@@ -1284,12 +1357,17 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
         # "the Taj Mahal, a hotel he is building in Atlantic City"
         outers += [o for clause in kids(desc, "relcl", "acl") for o in prep_objects(clause, {"in", "inside", "within"})
                    if _named_place(table, o) is not None]  # "Camp Hill, a state prison located in Cumberland County"
-        # "Grand Isle, a Louisiana resort", "the Michoacan state capital, Morelia"; the gazetteer must know
-        # the modifier, for "a Red Sea port" is on the sea
+        # "Grand Isle, a Louisiana resort", "the Michoacan state capital, Morelia", "Kiruna, a Lapland
+        # mining town"; not "a Red Sea port", which is on the sea
         if desc.pos_ == "NOUN":
             modifiers = [m for c in [desc, *kids(desc, "compound")] for m in kids(c, "compound", "amod")]
+            # a modifier GeoNames does not know places only a kind of place ("a Kashmir ski resort", "the Kashmir
+            # summer capital"), not a named one ("the Taj Mahal Palace hotel") or an address ("the X state farm (Y Oblast)")
+            kind = any(d.lower_ in ("a", "an") for d in kids(desc, "det")) or lemma(desc) in words("relations", "locatedIn", "seats")
+            address = (n := _named_place(table, name)) is not None and _named_region(n)
             outers += [c for c in modifiers if c.text[:1].isupper() and (m := _named_place(table, c))
                        and (gazetteer.lookup(m.text) is not None or _named_region(m)
+                            or kind and not address and not set(m.text.lower().split()) & words("nouns", "water")
                             or lemma(desc) in words("nouns", "polity") | {"country", "nation"})]
             # ("Kuwait is a small Gulf state": a state of the region the sea names; "Simi Valley, a Ventura County suburb")
             outers += [c for o in prep_objects(desc, {"on"}) if lemma(o) in words("relations", "locatedIn", "shore_nouns")
@@ -1343,6 +1421,8 @@ def located_in_possessive(sent: Span, table: MentionTable) -> Iterator[Candidate
         thing = owner.head
         if thing.dep_ == "appos" or kids(thing, "appos") and lemma(thing) in words("nouns", "place") and thing.pos_ == "NOUN":
             continue  # handled as an apposition
+        if thing.dep_ in ("nmod", "compound") and thing.conjuncts and thing.head.tag_ == "NNS":
+            thing = thing.head  # "Iran's Gilan and Zanjan provinces", the owner hung on the first name
         parts = _named_modifiers(thing) or [m for o in prep_objects(thing, {"of"}) if o.pos_ == "PROPN" for m in listed(o)] \
             if thing.tag_ == "NNS" and lemma(thing) in words("nouns", "place") else []
         if len(parts) > 1:  # "Malawi's southern districts of Nsanje and Mwanza", "Karachi's Liaquatabad and Orangi districts"
@@ -1363,7 +1443,9 @@ def located_in_of(sent: Span, table: MentionTable) -> Iterator[Candidate]:
     for noun in sent:
         if lemma(noun) not in words("nouns", "place"):
             continue
-        settlement = _named_by_of(noun)
+        # "the Indian Ocean island nation of Madagascar" is Madagascar, as "the Somerset town of Castlebridge" is Castlebridge
+        polity = lemma(noun) in words("nouns", "polity") | {"nation", "country"}
+        settlement = _named_by_of(noun) or polity
         # "the Idlib province", not "the English county": an adjective is no name
         names = [c for c in kids(noun, "compound", "nmod", "amod") if c.pos_ == "PROPN" and c.dep_ != "amod"
                  and not gazetteer.country_of_demonym(c.text) or _proper_adjective(c)]  # "the Lemva region of Eskaria"
@@ -1385,7 +1467,7 @@ def located_in_of(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             # "the Gilan and Zanjan provinces of northwestern Iran"
             for part in parts:
                 yield Candidate(part, "locatedIn", place_of(outers[0]), noun, "located_in_of", 0.8)
-        elif (names or noun.pos_ == "PROPN" or noun.tag_ == "NNS" and not members(noun)[1:]) and outers:
+        elif (names or noun.pos_ == "PROPN" or noun.tag_ == "NNS" and not members(noun)[1:]) and outers and not polity:
             # "the Idlib province of Syria", "the Eastern Province of Saudi Arabia", "districts of Kharkiv";
             # but "the villages of Brezan and Tulko" are the villages named
             yield Candidate(noun, "locatedIn", place_of(outers[0]), noun, "located_in_of", 0.8)
@@ -1403,6 +1485,26 @@ def located_in_of(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             if inner and _national(mod, table):
                 for place in listed(inner[0]) if noun.tag_ == "NNS" else inner[:1]:  # "the Libyan cities of A and B"
                     yield Candidate(place, "locatedIn", mod, noun, "located_in_demonym", 0.8)
+
+
+@pattern
+def located_in_land_of(sent: Span, table: MentionTable) -> Iterator[Candidate]:
+    """A named land "of" a state or country lies in it: "the Highlands of Scotland", "the Ozarks
+    of northern Arkansas", "the Ardennes of Belgium". Not water ("the Gulf of Mexico" split by
+    NER) and not a famous city held up as a model ("the Paris of the Middle East")."""
+    doc = sent.doc
+    for mention in list(table.mentions):  # looking a token up may add a mention
+        if not sent.start < mention.start < mention.end < sent.end or mention.kind != "name" or mention.type not in PLACE_LIKE \
+                or doc[mention.start - 1].lower_ != "the" or doc[mention.end].lower_ != "of" \
+                or mention.type == "Facility" or noun_type(doc[mention.head]) in ("Organization", "Facility"):  # "the University of X"
+            continue
+        outer = _place_after(doc[mention.end], table)
+        whole = gazetteer.lookup(m.text) if outer is not None and (m := table.at(outer)) is not None else None
+        known = gazetteer.lookup(mention.text)
+        if whole is None or whole.kind == "City" or set(mention.text.lower().split()) & words("nouns", "water") \
+                or known is not None and known.kind == "City" and known.population >= gazetteer.FAMOUS_CITY_POPULATION:
+            continue
+        yield Candidate(doc[mention.head], "locatedIn", outer, doc[mention.end], "located_in_land_of", 0.7)
 
 
 def _comma_place(table: MentionTable, token: Token, after_place: bool = True) -> tuple[Mention, gazetteer.Place | None] | None:

@@ -1072,3 +1072,83 @@ def test_located_in_described_by_a_later_phrase(extract, text, inner, outer):
 ])
 def test_located_in_described_by_a_later_phrase_look_alikes(extract, text, inner, outer):
     assert not placed(extract(text), inner, outer)
+
+
+@pytest.mark.parametrize("text, inner, outer", [
+    # a seat's county named before it, the description hung on the wrong word
+    ("Police in Waycross, the Ware County seat, arrested two men.", "Waycross", "Ware County"),
+    # "among": every subject, and a place that modifies the plural noun
+    ("Tulsa and Norman are among the cities in Oklahoma that lost jobs.", "Norman", "Oklahoma"),
+    ("Modesto was among the California towns that set records on Monday.", "Modesto", "California"),
+    # an owner of conjoined names before a plural place noun
+    ("Floods hit Iran's Mazandaran and Golestan provinces on Sunday.", "Golestan", "Iran"),
+    # a modifier GeoNames does not know still places the description's name
+    ("Tourists fled Gulmarg, a Kashmir ski resort, after the attack.", "Gulmarg", "Kashmir"),
+    # "outskirts" and "city limits" are parts, whatever the lemmatizer makes of them
+    ("Gunmen raided Soweto, on the outskirts of Johannesburg, on Friday.", "Soweto", "Johannesburg"),
+    ("Love Field, within the city limits of Dallas, reopened Monday.", "Love Field", "Dallas"),
+    # a dependency GeoNames lists as a country is no sovereign country
+    ("Puerto Rico is part of the United States, but its residents cannot vote for president.", "Puerto Rico", "United States"),
+])
+def test_located_in_seats_among_owners_outskirts(extract, text, inner, outer):
+    assert placed(extract(text), inner, outer)
+
+
+@pytest.mark.parametrize("text, inner, outer", [
+    # an address after a named facility: the facility's own name is no container of the region
+    ("Herdsmen at the Uzunbulak state farm (Semipalatinsk Oblast) reported losses.", "Semipalatinsk Oblast", "Uzunbulak"),
+    ("Fires in Greece, the Gobi desert in Mongolia and floods in Peru were shown.", "Greece", "Mongolia"),
+    ("Martinique is an hour's flight from France.", "Martinique", "France"),
+])
+def test_located_in_seats_among_owners_outskirts_look_alikes(extract, text, inner, outer):
+    assert not placed(extract(text), inner, outer)
+
+
+@pytest.mark.parametrize("text, inner, outer", [
+    # verbs of position, and adverbs of reach, set a place off before its container
+    ("Rebels are hiding in the village of Shatoi, deep in Chechnya's southern mountains, officials said.", "Shatoi", "Chechnya"),
+    ("Toledo, perched on a hill in central Spain, draws many tourists.", "Toledo", "Spain"),
+    ("Ketchikan, which is on the island of Revillagigedo, lost power.", "Ketchikan", "Revillagigedo"),
+    ("Its headquarters stand on the Damrak in Amsterdam's old center.", "headquarters", "Amsterdam"),
+    # a named land "of" a state or country
+    ("Fog covered the Highlands of Scotland on Friday.", "Highlands", "Scotland"),
+    # frames: every place of a list, and "Elsewhere in X," or "Across X," as openers
+    ("In Italy, where the film was shot in Rome and Naples, it opened on Friday.", "Naples", "Italy"),
+    ("Elsewhere in Kansas, two people drowned in Salina on Monday.", "Salina", "Kansas"),
+    ("Across Ohio, in cities such as Dayton and Akron, voters stayed home.", "Akron", "Ohio"),
+    # "home of" a facility, through an address to the town
+    ("Columbus, home of Fort Benning, is bracing for layoffs.", "Fort Benning", "Columbus"),
+    ("Bedford, Mass., home to Hanscom Air Force Base, welcomed the news.", "Hanscom Air Force Base", "Bedford"),
+    ("The island of Gotland belongs to Sweden.", "Gotland", "Sweden"),
+    # a county or an island names the suburb after it
+    ("Voters in the Nassau County suburb of Hempstead approved the budget.", "Hempstead", "Nassau County"),
+])
+def test_located_in_positions_lands_frames_homes(extract, text, inner, outer):
+    assert placed(extract(text), inner, outer)
+
+
+@pytest.mark.parametrize("text, inner, outer", [
+    ("Kuwait belonged to Iraq, Saddam Hussein said.", "Kuwait", "Iraq"),  # a sovereign country, whatever is claimed
+    ("Beirut was once called the Paris of the Middle East.", "Paris", "Middle East"),
+    ("A cyclone struck the Indian Ocean island nation of Mauritius on Friday.", "Indian Ocean", "Mauritius"),
+    ("Voters in the Nassau County suburb of Hempstead approved the budget.", "Nassau County", "Hempstead"),
+])
+def test_located_in_positions_lands_frames_homes_look_alikes(extract, text, inner, outer):
+    assert not placed(extract(text), inner, outer)
+
+
+@pytest.mark.parametrize("words, ents, pair", [
+    ("Andorra , tucked into the Pyrenees , elected a new council .", [(0, 1, "GPE"), (5, 6, "LOC")], ("Andorra", "Pyrenees")),
+    ("Yosemite National Park , which contains Half Dome , closed Monday .", [(0, 3, "LOC"), (6, 8, "LOC")],
+     ("Half Dome", "Yosemite National Park")),
+    # the named land after "the ... of" is no organization's name
+    ("The registrar of the University of Lagos said it had closed .", [(4, 5, "GPE"), (6, 7, "GPE")], None),
+])
+def test_located_in_with_given_entities(nlp, words, ents, pair):
+    from spacy.tokens import Doc
+
+    found = located_with_entities(nlp, Doc(nlp.vocab, words=words.split()), ents)
+    if pair is None:
+        assert not found, found
+    else:
+        assert pair in found, found
