@@ -93,11 +93,13 @@ def listed(token: Token) -> list[Token]:
 def members(token: Token) -> list[Token]:
     """Named members of a group: "militant groups, including Kataeb Hezbollah and X", "Montana towns
     such as Libby and Troy"; of places named after a plural place noun: "the villages of Petrovo,
-    Lisna and Gorye"."""
+    Lisna and Gorye", "the republics of Serbia and Montenegro"."""
     named = [m for p in kids(token, "prep") if p.lower_ in ("including", "like") or p.lower_ == "as" and p.i > 0
              and p.nbor(-1).lower_ == "such" for o in kids(p, "pobj") for m in conjuncts(o)]  # "towns such as Libby and Troy"
-    if not named and token.tag_ == "NNS" and lemma(token) in words("nouns", "settlement"):
+    if not named and token.tag_ == "NNS" and lemma(token) in words("nouns", "place") | words("nouns", "polity"):
         named = [m for o in prep_objects(token, {"of"}) if o.pos_ == "PROPN" for m in listed(o)]
+        if lemma(token) not in words("nouns", "settlement") and not named[1:]:
+            named = []  # "the residential districts of Kharkiv" are districts, not Kharkiv
     return named
 
 
@@ -553,12 +555,20 @@ def _named_by_of(noun: Token) -> bool:
     outer = prep_objects(noun, {"of"})
     if not modifier:
         return False
-    name = noun.doc[modifier[0].left_edge.i:modifier[-1].i + 1].text  # "the New York City borough of Queens"
+    doc, start = noun.doc, modifier[-1].i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+        start -= 1
+    name = doc[start:modifier[-1].i + 1].text  # "the New York City borough of Queens"
     if name.split()[-1].lower() in words("nouns", "subdivision") | words("nouns", "islands"):
         return True  # "the Westchester County suburb of Scarsdale", "the Long Island suburb of Levittown"
-    big = gazetteer.lookup(name)
+    big = gazetteer.lookup(name) or gazetteer.lookup(modifier[-1].text)
     small = gazetteer.lookup(outer[0].text) if outer else None
-    return big is not None and (small is None or (_size(big), big.population) > (_size(small), small.population))
+    # a city holds its boroughs whatever GeoNames calls them: New York City over Queens County
+    if big is None or small is None:
+        return big is not None
+    if big.kind == "City":
+        return big.population > small.population
+    return (_size(big), big.population) > (_size(small), small.population)
 
 
 def _too_big(place: Mention, desc: Token) -> bool:
@@ -655,6 +665,11 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         elif (described := _described_from(inner, table)) is not None:
             inners.append(described)  # "Spitak, 60 miles north of Yerevan in Armenia" is in Armenia too
         for outer in outers:
+            if gap == 2 and before is not None and lemma(outer) in words("nouns", "settlement") and place_of(outer) is not outer \
+                    and (known := gazetteer.lookup(before.text)) is not None and known.kind in ("Region", "Country"):
+                # "grew up in northern Minnesota, in the mining town of Chisholm": the town is in the state
+                yield Candidate(place_of(outer), "locatedIn", sent.doc[before.head], prep, "located_in_prep", 0.7)
+                continue
             for each in inners:
                 yield Candidate(named(place_of(each)), "locatedIn", place_of(outer), prep, "located_in_prep", 0.8)
 
@@ -743,13 +758,16 @@ def _described_from(inner: Token, table: MentionTable) -> Token | None:
             return _positioned(token.head, table)  # "Cuzco, situated high in the Andes"
         bearing = token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in DIRECTIONS
         stands = token.dep_ == "pobj" and _position_verb(token.head.head)  # "which stands on a ridge in X"
-        if not part and not bearing and not stands and _named_place(table, token) is None:
+        landmark = any(_named_place(table, c) is not None for c in kids(token, "compound"))  # "the Nevado del Ruiz volcano"
+        if not part and not bearing and not stands and not landmark and _named_place(table, token) is None:
             return None  # ("20 km north of the Iraqi border in Hakkari province" is a bearing from anything)
         if part and (before := _before_comma(token, table)) is not None:
             return before  # "Spitak, some 60 miles north of", "Tucson, 120 miles away"
         if token.dep_ != "pobj" or token.head.dep_ != "prep":
             break
         prep = token.head
+        if prep.lower_ == "in" and _position_verb(prep.head):
+            return _positioned(prep.head, table)  # "Ravenscliff, nestled in a hollow in McDowell County"
         if prep.lower_ in ("at", "on", "off", "along", "atop"):
             if _position_verb(prep.head):
                 return _positioned(prep.head, table)
@@ -865,7 +883,10 @@ def located_on(sent: Span, table: MentionTable) -> Iterator[Candidate]:
                 # river ("Albuquerque, which lies on the Rio Grande")
                 land = positioned and mention is not None and bool({w.rstrip("s") for w in mention.text.lower().split()}
                                                                   & words("nouns", "terrain") - words("nouns", "water"))
-                outers = [place] if island or street or land else []
+                # "a bank in Ajaccio on Corsica": land GeoNames knows as a region (rivers it does not know)
+                regional = mention is not None and (k := gazetteer.lookup(mention.text)) is not None and k.kind == "Region" \
+                    and k.country and before is not None and before.kind == "name"
+                outers = [place] if island or street or land or regional else []
                 if mention is not None and owner:
                     outers = [place, *owner]  # "on Zambia's Copperbelt"
             inner = table.at(named(thing))
@@ -1009,6 +1030,8 @@ def located_in_frame(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         for prep in scope:
             if prep.dep_ in ("nsubj", "nsubjpass") and prep.i not in own and place_of(prep) is not prep:
                 inners = [place_of(prep)]  # "in southern Florida, where the town of Homestead was destroyed"
+            elif prep.dep_ in ("nsubj", "nsubjpass") and prep.i not in own and prep.tag_ == "NNS" and members(prep)[1:]:
+                inners = members(prep)  # "In Yugoslavia, the republics of Serbia and Montenegro voted"
             elif prep.dep_ in ("nsubj", "nsubjpass") and prep.i not in own and _where_positioned(prep.head):
                 inners = [named(prep)]  # "Wake County, where the state capital, Raleigh, is located"
             elif prep.lower_ == "near" and prep.i not in own and frame.type != "City" and (outer is None or outer.kind != "City"):
@@ -1027,7 +1050,8 @@ def located_in_frame(sent: Span, table: MentionTable) -> Iterator[Candidate]:
                 known = gazetteer.lookup(mention.text) if mention is not None else None
                 if outer is not None and known is not None and known.kind == "City" and gazetteer.named_elsewhere(outer, mention.text):
                     continue  # "In Ukraine, ... near Belgorod": GeoNames puts Belgorod elsewhere
-                small = mention is not None and mention.kind in ("name", "nominal") and mention.type in ("Location", "City", "Region") \
+                union = mention is not None and mention.type == "Country" and outer is not None and gazetteer.holds_countries(outer)
+                small = mention is not None and mention.kind in ("name", "nominal") and (mention.type in ("Location", "City", "Region") or union) \
                     and (mention.kind == "name" or any(c.pos_ == "PROPN" for c in kids(inner, "compound"))) \
                     and not set(mention.text.lower().split()) & words("nouns", "water")  # the Red Sea is in no city
                 if small and mention.index != frame.index:
@@ -1102,7 +1126,8 @@ def located_with_others(sent: Span, table: MentionTable) -> Iterator[Candidate]:
 @pattern
 def located_by_parts(sent: Span, table: MentionTable) -> Iterator[Candidate]:
     """A place said to be made of places, or listed with its parts: "Yugoslavia now consists of
-    Serbia and Montenegro", "the Donbas comprises Donetsk and Luhansk", "southern Lebanon,
+    Serbia and Montenegro", "the Donbas comprises Donetsk and Luhansk", "Serbia, one of six
+    republics that make up Yugoslavia", "southern Lebanon,
     including Tyre", "Allegheny County, which includes Pittsburgh", "Cook County, home to
     Chicago". A country's acts are not: "Russia included Crimea in its census". The gazetteer
     vetoes a part it knows to lie elsewhere, or a part bigger than the whole."""
@@ -1115,6 +1140,8 @@ def located_by_parts(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             if _named_place(table, whole) is None and (left := token.left_edge.i) >= 2 and sent.doc[left - 1].text == ",":
                 whole = sent.doc[left - 2]
             wholes, parts = [_address_head(whole, table)], kids(token, "dobj")
+        elif phrase(token) == "make up" and kids(token, "dobj"):
+            wholes, parts = kids(token, "dobj"), [_one_of(antecedent(s), table) for s in kids(token, "nsubj")]
         elif lemma(token) == "home" and token.i - 2 >= sent.start and token.nbor(-1).text == "," \
                 and (before := _named_place(table, token.nbor(-2))) is not None:
             # "Cook County, home to Chicago", "Killeen, home of Fort Hood", "Huntsville, Ala., home to the Redstone Arsenal"
@@ -1129,7 +1156,7 @@ def located_by_parts(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             if outer is None or whole.dep_ == "conj" or kids(whole, "conj"):
                 continue  # "Iran and Iraq, including Basra" lists two wholes
             for part in [p for first in parts for p in conjuncts(first)]:
-                if _named_place(table, place_of(part)) is None and lemma(part) in words("nouns", "place"):
+                if _named_place(table, place_of(part)) is None and lemma(part) in words("nouns", "place") | words("nouns", "facility"):
                     part = next((c for c in kids(part, "compound") if _named_place(table, c) is not None), part)
                 inner = _named_place(table, place_of(part))  # "including the Boyle Heights neighborhood"
                 if inner is None or _known_elsewhere(inner, outer, same_size=True):
@@ -1140,7 +1167,8 @@ def located_by_parts(sent: Span, table: MentionTable) -> Iterator[Candidate]:
 @pattern
 def located_across(sent: Span, table: MentionTable) -> Iterator[Candidate]:
     """A named place that covers part of a place lies in it: "Coconino County, which covers most of
-    northern Arizona", "the Bob Marshall Wilderness spans a million acres of Montana"."""
+    northern Arizona", "the Bob Marshall Wilderness spans a million acres of Montana", "the Sahara,
+    which covers a third of Africa", "the plant sprawls across 300 square miles of South Carolina"."""
     spread = words("relations", "locatedIn", "part_nouns") | words("relations", "locatedIn", "areas")
     for verb in sent:
         if lemma(verb) not in words("relations", "locatedIn", "cover_verbs") or verb.pos_ != "VERB" or not kids(verb, "nsubj"):
@@ -1148,12 +1176,20 @@ def located_across(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         thing = _subject_named(kids(verb, "nsubj")[0], table)
         if _named_place(table, thing) is None:
             continue  # "the storm covered most of Ohio"
-        for part in kids(verb, "dobj"):
+        for part in kids(verb, "dobj") + prep_objects(verb, {"across", "over"}):  # "sprawls across 300 square miles of X"
             if lemma(part) not in spread:
                 continue
             for outer in [o for first in prep_objects(part, {"of"}) for o in conjuncts(first)]:
                 if _named_place(table, place_of(outer)) is not None:
                     yield Candidate(thing, "locatedIn", place_of(outer), verb, "located_across", 0.7)
+
+
+def _one_of(noun: Token, table: MentionTable) -> Token:
+    """The place "one of" the noun's kind names: "Serbia, one of six republics that make up X"."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
+        one = noun.head.head
+        return one.head if one.dep_ == "appos" else _before_comma(one, table) or noun
+    return noun
 
 
 def _address_head(token: Token, table: MentionTable) -> Token:
@@ -1181,8 +1217,10 @@ def located_by_belonging(sent: Span, table: MentionTable) -> Iterator[Candidate]
         if _named_place(table, thing) is None:
             continue
         for outer in prep_objects(verb, {"to"}):
-            if _named_place(table, place_of(outer)) is not None:
-                yield Candidate(thing, "locatedIn", place_of(outer), verb, "located_by_belonging", 0.7)
+            # "the state of Schleswig-Holstein", whose name the tagger may take for a common noun
+            whole = next((o for o in [place_of(outer), *prep_objects(outer, {"of"})] if _named_place(table, o) is not None), None)
+            if whole is not None:
+                yield Candidate(thing, "locatedIn", whole, verb, "located_by_belonging", 0.7)
 
 
 @pattern
@@ -1297,7 +1335,8 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
         fronted = desc.dep_ == "pobj" and desc.head.head.i == sent.start and _fronted_one(sent) is not None
         one = desc.head.head if desc.dep_ == "pobj" and desc.head.lower_ == "of" else None
         if one is not None and one.pos_ in ("ADJ", "NUM", "PRON") and (
-                one.dep_ in ("attr", "appos") or one.i >= 2 and one.nbor(-1).text == ","):
+                one.dep_ in ("attr", "appos") or one.i >= 2 and one.nbor(-1).text == ","
+                or one.i >= 3 and one.nbor(-1).lower_ in ("once", "now", "then", "formerly", "still") and one.nbor(-2).text == ","):
             desc_of = one  # "Serbia is the largest of Yugoslavia's republics", "X, one of the towns in Y"
         else:
             desc_of = desc
@@ -1421,7 +1460,7 @@ def located_in_possessive(sent: Span, table: MentionTable) -> Iterator[Candidate
         thing = owner.head
         if thing.dep_ == "appos" or kids(thing, "appos") and lemma(thing) in words("nouns", "place") and thing.pos_ == "NOUN":
             continue  # handled as an apposition
-        if thing.dep_ in ("nmod", "compound") and thing.conjuncts and thing.head.tag_ == "NNS":
+        if thing.dep_ in ("nmod", "compound") and thing.head.tag_ == "NNS" and (thing.conjuncts or len(_named_modifiers(thing.head)) > 1):
             thing = thing.head  # "Iran's Gilan and Zanjan provinces", the owner hung on the first name
         parts = _named_modifiers(thing) or [m for o in prep_objects(thing, {"of"}) if o.pos_ == "PROPN" for m in listed(o)] \
             if thing.tag_ == "NNS" and lemma(thing) in words("nouns", "place") else []
@@ -1444,17 +1483,23 @@ def located_in_of(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         if lemma(noun) not in words("nouns", "place"):
             continue
         # "the Indian Ocean island nation of Madagascar" is Madagascar, as "the Somerset town of Castlebridge" is Castlebridge
-        polity = lemma(noun) in words("nouns", "polity") | {"nation", "country"}
+        # "the island nation of X", not "the Bihar state of India" or "the Karakalpak Autonomous Republic of Uzbekistan"
+        polity = lemma(noun) in words("nouns", "polity") - {"state"} | {"nation", "country"} and noun.text.islower()
         settlement = _named_by_of(noun) or polity
         # "the Idlib province", not "the English county": an adjective is no name
-        names = [c for c in kids(noun, "compound", "nmod", "amod") if c.pos_ == "PROPN" and c.dep_ != "amod"
-                 and not gazetteer.country_of_demonym(c.text) or _proper_adjective(c)]  # "the Lemva region of Eskaria"
+        # "the Ruhr steel town of Duisburg": a name may modify the noun's own modifier
+        modifiers = kids(noun, "compound", "nmod", "amod") + [m for c in kids(noun, "compound") for m in kids(c, "compound")]
+        names = [c for c in modifiers if c.pos_ == "PROPN" and c.dep_ != "amod" and not gazetteer.country_of_demonym(c.text)
+                 or _proper_adjective(c)  # "the Lemva region of Eskaria"
+                 or c.dep_ == "amod" and _named_place(table, c) is not None and not gazetteer.country_of_demonym(c.text)]
+        # ("the Aegean island of Lesbos": a place NER named, which the tagger took for an adjective)
         outers = prep_objects(noun, {"of"})
         # "the Mindanao islands of the Philippines": a country holds the islands, it is not one of them
+        # ("the Caribbean island of Montserrat" is one)
         of_place = _named_place(table, outers[0]) if outers else None
         container = of_place is not None and (known := gazetteer.lookup(of_place.text)) is not None and known.kind == "Country"
         water = names and (m := table.at(names[0])) is not None and set(m.text.lower().split()) & words("nouns", "water")
-        if names and settlement and outers and noun.tag_ != "NNS" and not container:
+        if names and settlement and outers and noun.tag_ != "NNS" and (not container or polity or lemma(noun) == "island"):
             # "the Somerset town of Castlebridge": the town is the "of"-name, the modifier contains it;
             # "the Red Sea port of Massawa" lies on the sea, not in it
             if not water:

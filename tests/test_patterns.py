@@ -1152,3 +1152,47 @@ def test_located_in_with_given_entities(nlp, words, ents, pair):
         assert not found, found
     else:
         assert pair in found, found
+
+
+@pytest.mark.parametrize("text, inner, outer", [
+    # "in a state, in the town of X": the town is in the state, whatever the order
+    ("The singer grew up in northern Michigan, in the mining town of Ishpeming, where his father worked.", "Ishpeming", "Michigan"),
+    ("Uruguay, once one of the richest countries in South America, now has high inflation.", "Uruguay", "South America"),
+    ("Floods hit Iraq's Dohuk and Erbil provinces on Sunday.", "Erbil", "Iraq"),
+    # a city holds its boroughs, whatever GeoNames calls them
+    ("Ferries link Manhattan with the New York City borough of Staten Island.", "Staten Island", "New York City"),
+    ("The Nevada Test Site, which sprawls across 1,350 square miles of Nevada, will close.", "Nevada Test Site", "Nevada"),
+    ("Estonia, one of 15 republics that make up the Soviet Union, voted Sunday.", "Estonia", "Soviet Union"),
+    # a union holds the countries a frame names
+    ("In the Soviet Union, the republics of Latvia and Estonia voted to leave.", "Latvia", "Soviet Union"),
+])
+def test_located_in_orders_unions_spreads(extract, text, inner, outer):
+    assert placed(extract(text), inner, outer)
+
+
+@pytest.mark.parametrize("text, inner, outer", [
+    ("The singer grew up in northern Michigan, in the mining town of Ishpeming, where his father worked.", "Michigan", "Ishpeming"),
+    ("He lives in Dayton, in the state of Ohio.", "Ohio", "Dayton"),
+    ("Ferries link Manhattan with the New York City borough of Staten Island.", "New York City", "Staten Island"),
+])
+def test_located_in_orders_unions_spreads_look_alikes(extract, text, inner, outer):
+    assert not placed(extract(text), inner, outer)
+
+
+@pytest.mark.parametrize("words, ents, pair", [
+    ("Amarillo , Texas , home to the Pantex weapons plant , welcomed the news .", [(0, 1, "GPE"), (2, 3, "GPE"), (7, 8, "FAC")],
+     ("Pantex", "Amarillo")),
+    ("Separatists bombed a bank in Bastia on Corsica on Friday .", [(5, 6, "GPE"), (7, 8, "GPE")], ("Bastia", "Corsica")),
+    ("Steelworkers marched through the Ruhr coal town of Bottrop on Friday .", [(4, 5, "LOC"), (8, 9, "GPE")], ("Bottrop", "Ruhr")),
+    ("Refugees landed on the Aegean island of Chios on Monday .", [(4, 5, "LOC"), (7, 8, "GPE")], ("Chios", "Aegean")),
+    ("Lava buried Pompeii , at the foot of the Vesuvius volcano in southern Italy , long ago .",
+     [(2, 3, "GPE"), (9, 10, "LOC"), (13, 14, "GPE")], ("Pompeii", "Italy")),
+    ("Welch , nestled in a valley in McDowell County , lost its only grocery store .", [(0, 1, "GPE"), (6, 8, "GPE")],
+     ("Welch", "McDowell County")),
+    ("Shells fell on the Christian Beirut neighborhood of Ashrafiyeh on Monday .", [(5, 6, "GPE"), (8, 9, "GPE")],
+     ("Ashrafiyeh", "Beirut")),
+])
+def test_located_in_landmarks_and_modifiers_with_given_entities(nlp, words, ents, pair):
+    from spacy.tokens import Doc
+
+    assert pair in located_with_entities(nlp, Doc(nlp.vocab, words=words.split()), ents)
