@@ -285,8 +285,8 @@ def _merge_split_names(doc: Doc) -> list[tuple[list[Token], str]]:
         if ent.label_ in ("DATE", "TIME") and _misdated_place(ent):
             pieces.append(([ent[0]], "GPE"))
             continue
-        if ent.label_ not in NAME_LABELS:
-            continue
+        if ent.label_ not in NAME_LABELS or ent.text.lower() in words("nouns", "eras"):
+            continue  # "in 79 A.D." names no place
         # "DAYTON, Ohio" read as one entity is two places
         cut = [t.i for t in ent if t.text == ","]
         bounds = [ent.start, *[c + 1 for c in cut]]

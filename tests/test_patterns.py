@@ -1173,6 +1173,7 @@ def test_located_in_orders_unions_spreads(extract, text, inner, outer):
 @pytest.mark.parametrize("text, inner, outer", [
     ("The singer grew up in northern Michigan, in the mining town of Ishpeming, where his father worked.", "Michigan", "Ishpeming"),
     ("He lives in Dayton, in the state of Ohio.", "Ohio", "Dayton"),
+    ("The town was founded in Italy in 79 A.D., historians say.", "Italy", "A.D."),  # an era is no place
     ("Ferries link Manhattan with the New York City borough of Staten Island.", "New York City", "Staten Island"),
 ])
 def test_located_in_orders_unions_spreads_look_alikes(extract, text, inner, outer):
