@@ -1620,8 +1620,15 @@ def located_in_comma(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             found = _comma_place(table, doc[j], chain[-1][1] is not None and chain[-1][0].type in PLACE_LIKE)
             if found is None or _descends(chain[-1][0], found[1]):
                 break  # "Hinsdale, Ill., Rochester, N.Y.": a state closes an address; a town after it starts the next
-            if found[0].end < sent.end and doc[found[0].end].tag_ == "POS" and chain[0][0].type not in PLACE_LIKE:
-                break  # "Gecamines, Zaire's state mining company": an owner, not an address
+            if found[1] is not None and found[1].kind == "Country" and chain[-1][1] is not None and chain[-1][1].kind == "Region" \
+                    and gazetteer.named_elsewhere(found[1], chain[-1][0].text):
+                break  # "the states of Sabah and Sarawak, Brunei, and ...": a list, for GeoNames puts Sarawak elsewhere
+            owned = doc[found[0].head].head if doc[found[0].head].dep_ == "poss" else None
+            if found[0].end < sent.end and doc[found[0].end].tag_ == "POS" and (chain[0][0].type not in PLACE_LIKE or (
+                    owned is not None and lemma(owned) in words("nouns", "person") | words("titles", "person"))):
+                # "Gecamines, Zaire's state mining company", "the embassy in London, Argentina's diplomatic
+                # representative there": an owner, not an address ("Lyon, France's second city" is one)
+                break
             chain.append(found)
             end = found[0].end + (1 if found[0].end < len(doc) and doc[found[0].end].text == "." and found[1] else 0)
             if end >= sent.end or doc[end].text != ",":

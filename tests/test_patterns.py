@@ -1197,3 +1197,16 @@ def test_located_in_landmarks_and_modifiers_with_given_entities(nlp, words, ents
     from spacy.tokens import Doc
 
     assert pair in located_with_entities(nlp, Doc(nlp.vocab, words=words.split()), ents)
+
+
+@pytest.mark.parametrize("text, inner, outer, expected", [
+    # an owner after a comma is no address unless it owns a place
+    ("The message will be conveyed by the Brazilian Embassy in London, Argentina's diplomatic representative there.",
+     "London", "Argentina", False),
+    ("Riots broke out in Lyon, France's second city, on Monday.", "Lyon", "France", True),
+    # GeoNames vetoes an address whose town it puts in another country: a list
+    ("The area includes the Malaysian states of Sabah and Sarawak, Brunei, and the southern Philippines.", "Sarawak", "Brunei", False),
+    ("He was born in Paris, Texas, in 1950.", "Paris", "Texas", True),  # a namesake GeoNames knows there
+])
+def test_addresses_owners_and_lists(extract, text, inner, outer, expected):
+    assert placed(extract(text), inner, outer) is expected
