@@ -771,6 +771,10 @@ def _described_from(inner: Token, table: MentionTable) -> Token | None:
         if prep.lower_ in ("at", "on", "off", "along", "atop"):
             if _position_verb(prep.head):
                 return _positioned(prep.head, table)
+            area = prep.head if prep.head.pos_ in ("NOUN", "PROPN") else doc[prep.i - 1]  # the parser may hang "at" on the verb
+            names = [c for c in [area, *kids(area, "compound")] if _named_place(table, c) is not None]
+            if prep.lower_ == "at" and lemma(area) in words("nouns", "place") and names:
+                return names[0]  # "in the Rancho Nuevo area at the military base in Chiapas State"
             return _before_comma(prep, table)
         if prep.lower_ != "of":
             return None

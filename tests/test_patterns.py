@@ -1210,3 +1210,12 @@ def test_located_in_landmarks_and_modifiers_with_given_entities(nlp, words, ents
 ])
 def test_addresses_owners_and_lists(extract, text, inner, outer, expected):
     assert placed(extract(text), inner, outer) is expected
+
+
+@pytest.mark.parametrize("text, inner, outer, expected", [
+    # a named area "at" a facility "in" a place is in the place too
+    ("Clashes continued in the Rancho Nuevo area at the military base in southern Chiapas State.", "Rancho Nuevo", "Chiapas State", True),
+    ("He was arrested in Boston at the airport in Chicago.", "Boston", "Chicago", False),  # a town is no area
+])
+def test_area_at_a_facility(extract, text, inner, outer, expected):
+    assert placed(extract(text), inner, outer) is expected
