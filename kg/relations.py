@@ -642,8 +642,8 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
                 and noun_type(inner.head.head) in ("Facility", "Location") and (m := table.at(inner)) and m.kind == "nominal":
             inner = inner.head.head  # "a camp for displaced people in Ardamata" places the camp
         inner = _run_by(inner, table)
-        described = (subj := _described_subject(inner)) is not None and _named_place(table, subj) is not None
-        if described:
+        copula = (subj := _described_subject(inner)) is not None and _named_place(table, subj) is not None
+        if copula:
             inner = subj  # "Rotterdam is the largest port in Europe" places Rotterdam, not "the largest port"
         outers = [o for o in kids(prep, "pobj", "pcomp") if o.dep_ == "pobj" or _what_is_now(o) is not None]
         named_place = _place_after(prep, table)
@@ -655,7 +655,7 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         outer_name = _named_place(table, place_of(outers[0])) if outers else None
         outer_place = gazetteer.lookup(outer_name.text) if outer_name is not None else None
         inners = _place_list(inner, table, outer_place, prep) if inner.i == prep.i - gap else \
-            conjuncts(inner) if described else [inner]  # "Lagos and Kano are among the cities in Nigeria"
+            conjuncts(inner) if copula else [inner]  # "Lagos and Kano are among the cities in Nigeria"
         inners = [n for each in inners for n in _named_modifiers(each) or [each]]
         if inner.dep_ == "pobj" and inner.head.lower_ == "near":
             near = inner.head  # "the Wakulla cave near Tallahassee in northern Florida" is in Florida too
@@ -747,9 +747,10 @@ def _described_from(inner: Token, table: MentionTable) -> Token | None:
     places too: the named place before the phrase's comma ("Spitak, some 60 miles north of Yerevan
     in Armenia", "Dauphin Island, at the mouth of Mobile Bay in Alabama", "Fort Ord, on Monterey
     Bay in California", "Tucson, 120 miles away in southern Arizona", "Vedeno, deep in the
-    mountains of Chechnya") or what a verb of position
-    places ("the abbey, which stands on a hilltop in central Italy"). The phrase may climb only
-    through landmarks, their parts and bearings; None when none leads to a place."""
+    mountains of Chechnya"), what a verb of position places ("the abbey, which stands on a hilltop
+    in central Italy") or a named area at a facility ("the Rancho Nuevo area at the military base in
+    X"). The phrase may climb only through landmarks, their parts and bearings; None when none
+    leads to a place."""
     doc, token = inner.doc, inner
     parts = words("relations", "locatedIn", "landmark_parts") | DIRECTIONS | words("relations", "locatedIn", "reach_adverbs")
     for _ in range(4):
@@ -784,6 +785,7 @@ def _described_from(inner: Token, table: MentionTable) -> Token | None:
 
 
 def _position_verb(token: Token) -> bool:
+    """A verb that says only where its subject is: "lies", "is located", "perched"."""
     return lemma(token) in words("relations", "locatedIn", "position_verbs") and token.pos_ in ("VERB", "AUX")
 
 
