@@ -16,13 +16,15 @@ def _lemma(token: Token) -> str:
 
 
 def _negated(token: Token) -> bool:
-    """ "did not approve", "no strike"; and "had neither known about nor approved the raid", where
-    "neither" hangs on the first verb and "nor" joins the second."""
+    """ "did not approve", "no strike", "is no longer part of"; and "had neither known about nor
+    approved the raid", where "neither" hangs on the first verb and "nor" joins the second."""
     negators = words("factuality", "negators")
     if token.dep_ == "conj" and any(c.dep_ == "preconj" and c.lower_ == "neither" for c in token.head.children):
         return True
-    return any(c.dep_ == "neg" or c.lower_ in negators and c.dep_ in ("advmod", "det")
-               or c.dep_ == "preconj" and c.lower_ == "neither" for c in token.children)
+    only = lambda c: c.i + 1 < len(c.doc) and c.nbor().lower_ in ("only", "just", "merely", "simply")  # "not only X but Y"
+    return any((c.dep_ == "neg" or c.lower_ in negators and c.dep_ in ("advmod", "det")) and not only(c)
+               or c.dep_ == "preconj" and c.lower_ == "neither" for c in token.children) \
+        or any(c.dep_ == "advmod" and f"{g.lower_} {c.lower_}" in negators for c in token.children for g in c.children)
 
 
 def local_cue(token: Token) -> str | None:
@@ -76,6 +78,8 @@ def factuality(trigger: Token, table) -> tuple[str, object | None]:
         if clause.dep_ in STOP_AT or clause.head is clause:
             break
         dep, parent = clause.dep_, clause.head
+        if dep == "attr" and clause is trigger and (cue := local_cue(parent)):
+            return cue, None  # the copula's own cue: "Quebec would no longer be part of Canada"
         if dep not in CLAUSE_DEPS and not (dep == "nsubj" and parent.pos_ == "AUX"):
             break
         lemma = _lemma(parent)

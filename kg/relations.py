@@ -526,10 +526,10 @@ def place_of(token: Token, parts: bool = True) -> Token:
             continue
         # a part noun is a common noun: "the center of X", not "Goddard Space Flight Center"
         part = parts and lemma(token) in words("relations", "locatedIn", "part_nouns") and token.text.islower()
-        unnamed = part or lemma(token) in ("region", "area") and not any(c.pos_ == "PROPN" for c in kids(token, "compound"))
+        unnamed = part or lemma(token) in ("region", "area", "country") and not any(c.pos_ == "PROPN" for c in kids(token, "compound"))
         owner = [p for p in kids(token, "poss") if p.pos_ == "PROPN"]
         if parts and unnamed and owner and not prep_objects(token, {"of"}):
-            token = owner[0]  # "in Malawi's northern region", "in Iraq's oil-rich north"
+            token = owner[0]  # "in Malawi's northern region", "in Iraq's oil-rich north", "Kentucky's bluegrass country"
             continue
         if part or lemma(token) in words("nouns", "place") and (token.tag_ == "NN" or token.tag_ == "NNP" and token.text.islower()):
             inner = prep_objects(token, {"of"})
@@ -555,20 +555,25 @@ def _named_by_of(noun: Token) -> bool:
     outer = prep_objects(noun, {"of"})
     if not modifier:
         return False
-    doc, start = noun.doc, modifier[-1].i
-    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
-        start -= 1
-    name = doc[start:modifier[-1].i + 1].text  # "the New York City borough of Queens"
+    name = _compound_name(modifier[-1])  # "the New York City borough of Queens"
     if name.split()[-1].lower() in words("nouns", "subdivision") | words("nouns", "islands"):
         return True  # "the Westchester County suburb of Scarsdale", "the Long Island suburb of Levittown"
     big = gazetteer.lookup(name) or gazetteer.lookup(modifier[-1].text)
-    small = gazetteer.lookup(outer[0].text) if outer else None
+    small = gazetteer.lookup(_compound_name(outer[0])) if outer else None  # "the Queens borough of New York"
     # a city holds its boroughs whatever GeoNames calls them: New York City over Queens County
     if big is None or small is None:
         return big is not None
-    if big.kind == "City":
+    if big.kind == small.kind == "City":
         return big.population > small.population
     return (_size(big), big.population) > (_size(small), small.population)
+
+
+def _compound_name(token: Token) -> str:
+    """A proper name with the proper nouns compounded before its last word: "New York City"."""
+    doc, start = token.doc, token.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+        start -= 1
+    return doc[start:token.i + 1].text
 
 
 def _too_big(place: Mention, desc: Token) -> bool:
@@ -657,13 +662,23 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         inners = _place_list(inner, table, outer_place, prep) if inner.i == prep.i - gap else \
             conjuncts(inner) if copula else [inner]  # "Lagos and Kano are among the cities in Nigeria"
         inners = [n for each in inners for n in _named_modifiers(each) or [each]]
-        if inner.dep_ == "pobj" and inner.head.lower_ == "near":
-            near = inner.head  # "the Wakulla cave near Tallahassee in northern Florida" is in Florida too
-            beside = near.nbor(-1) if near.head.pos_ in ("VERB", "AUX") and near.i > sent.start else near.head
+        if inner.dep_ == "pobj" and inner.head.lower_ in ("near", "outside"):
+            # "the Wakulla cave near Tallahassee in northern Florida" is in Florida too, as are "Aranyaprathet,
+            # near the Cambodian border in eastern Thailand" and "Fort Bragg, outside Fayetteville in North Carolina"
+            near = inner.head
+            beside = _before_comma(near, table) or (near.nbor(-1) if near.head.pos_ in ("VERB", "AUX") and near.i > sent.start
+                                                    else near.head)
             if (m := table.at(beside)) is not None and m.type in PLACE_LIKE and m.kind != "pronoun":
                 inners.append(beside)
         elif (described := _described_from(inner, table)) is not None:
             inners.append(described)  # "Spitak, 60 miles north of Yerevan in Armenia" is in Armenia too
+        if outers and _respectively(outers[0]):  # "Tulsa and Wichita, in Oklahoma and Kansas respectively"
+            first = inner
+            while first.dep_ == "conj":
+                first = first.head
+            for each, outer in _respective(conjuncts(first), outers[0]):
+                yield Candidate(named(place_of(each)), "locatedIn", place_of(outer), prep, "located_in_prep", 0.8)
+            continue
         for outer in outers:
             if gap == 2 and before is not None and lemma(outer) in words("nouns", "settlement") and place_of(outer) is not outer \
                     and (known := gazetteer.lookup(before.text)) is not None and known.kind in ("Region", "Country"):
@@ -671,6 +686,8 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
                 yield Candidate(place_of(outer), "locatedIn", sent.doc[before.head], prep, "located_in_prep", 0.7)
                 continue
             for each in inners:
+                if lemma(each) in words("relations", "locatedIn", "lines") and _named_place(table, each) is None:
+                    continue  # "near the Cambodian border in eastern Thailand": a line is no place in the country
                 yield Candidate(named(place_of(each)), "locatedIn", place_of(outer), prep, "located_in_prep", 0.8)
 
 
@@ -776,7 +793,10 @@ def _described_from(inner: Token, table: MentionTable) -> Token | None:
             names = [c for c in [area, *kids(area, "compound")] if _named_place(table, c) is not None]
             if prep.lower_ == "at" and lemma(area) in words("nouns", "place") and names:
                 return names[0]  # "in the Rancho Nuevo area at the military base in Chiapas State"
-            return _before_comma(prep, table)
+            if (before := _before_comma(prep, table)) is not None:
+                return before
+            # "Richmond, a refinery town on the eastern shore of San Francisco Bay in Contra Costa County"
+            return _before_comma(prep.head, table) if lemma(prep.head) in words("nouns", "place") else None
         if prep.lower_ != "of":
             return None
         token = prep.head
@@ -867,8 +887,8 @@ def located_on(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             thing = placed  # "Gander, which is on the island of Newfoundland", "whose headquarters stand on the X"
         elif thing.pos_ in ("VERB", "AUX") and prep.i > sent.start and prep.nbor(-1).pos_ in ("NOUN", "PROPN"):
             thing = prep.nbor(-1)  # "surrounded the compound on Lindenova Street"
-        if thing.pos_ not in ("NOUN", "PROPN"):
-            continue
+        if thing.pos_ not in ("NOUN", "PROPN") and _named_place(table, thing) is None:
+            continue  # ("Hilo, on the island of Hawaii, received ...": the tagger's interjection is still a place)
         positioned = _position_verb(prep.head)
         for obj in kids(prep, "pobj"):
             if lemma(obj) in words("nouns", "edges"):
@@ -986,6 +1006,8 @@ def located_in_frame(sent: Span, table: MentionTable) -> Iterator[Candidate]:
     frames, acts = [], []  # acts: what a frame's own clause does there, its events and the facility it names
     if first.lower_ in ("in", "inside", "across", "throughout") and first.dep_ == "prep" and kids(first, "pobj"):
         frame = place_of(kids(first, "pobj")[0])
+        if _named_place(table, frame) is None:  # "In Kentucky coal country, towns such as"
+            frame = next((c for c in kids(frame, "compound") if _named_place(table, c) is not None), frame)
         scope = list(sent[1:])
         if lemma(first.head) in words("factuality", "report_verbs") and (m := table.at(frame)) is not None \
                 and (known := gazetteer.lookup(m.text)) is not None and known.kind == "City":
@@ -1025,7 +1047,7 @@ def located_in_frame(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         own = {t.i for a in kids(token, "appos") if lemma(a) in words("nouns", "place") or noun_type(a) == "Location"
                for t in a.subtree}  # not "In Ventura County, a fire near ...", an apposition the parser made up
         doc = sent.doc
-        if frame.end + 1 < sent.end and doc[frame.end].text == "," \
+        if frame.end + 1 < sent.end and doc[frame.end].text == "," and doc[frame.end + 1].lower_ not in ("at", "on") \
                 and not any(members(o) for o in kids(doc[frame.end + 1], "pobj")):  # not "Across Iowa, in towns such as Ames"
             own.add(frame.end + 1)
             close = next((t.i for t in doc[frame.end + 1:sent.end] if t.text == ","), None)
@@ -1038,6 +1060,9 @@ def located_in_frame(sent: Span, table: MentionTable) -> Iterator[Candidate]:
                 inners = [place_of(prep)]  # "in southern Florida, where the town of Homestead was destroyed"
             elif prep.dep_ in ("nsubj", "nsubjpass") and prep.i not in own and prep.tag_ == "NNS" and members(prep)[1:]:
                 inners = members(prep)  # "In Yugoslavia, the republics of Serbia and Montenegro voted"
+            elif prep.dep_ in ("nsubj", "nsubjpass") and prep.i not in own and _named_place(table, prep) is not None \
+                    and any(c.lower_ == "where" for c in kids(prep.head, "advmod")):
+                inners = conjuncts(prep)  # "In Naples, where the Spanish Quarter is a warren of alleys"
             elif prep.dep_ in ("nsubj", "nsubjpass") and prep.i not in own and _where_positioned(prep.head):
                 inners = [named(prep)]  # "Wake County, where the state capital, Raleigh, is located"
             elif prep.lower_ == "near" and prep.i not in own and frame.type != "City" and (outer is None or outer.kind != "City"):
@@ -1057,11 +1082,36 @@ def located_in_frame(sent: Span, table: MentionTable) -> Iterator[Candidate]:
                 if outer is not None and known is not None and known.kind == "City" and gazetteer.named_elsewhere(outer, mention.text):
                     continue  # "In Ukraine, ... near Belgorod": GeoNames puts Belgorod elsewhere
                 union = mention is not None and mention.type == "Country" and outer is not None and gazetteer.holds_countries(outer)
-                small = mention is not None and mention.kind in ("name", "nominal") and (mention.type in ("Location", "City", "Region") or union) \
+                facility = mention is not None and mention.kind == "name" and mention.type == "Facility"  # "In Virginia, at the Norfolk Naval Station"
+                small = mention is not None and mention.kind in ("name", "nominal") and (
+                    mention.type in ("Location", "City", "Region") or union or facility) \
                     and (mention.kind == "name" or any(c.pos_ == "PROPN" for c in kids(inner, "compound"))) \
                     and not set(mention.text.lower().split()) & words("nouns", "water")  # the Red Sea is in no city
-                if small and mention.index != frame.index:
+                if small and mention.index != frame.index and not _bearing_after(mention, doc):
                     yield Candidate(inner, "locatedIn", token, prep, "located_in_frame", 0.65)
+
+
+def _respectively(outer: Token) -> bool:
+    """Whether a list of containers is paired one by one with a list of places: "in Oklahoma and
+    Kansas respectively"."""
+    doc = outer.doc
+    return len(conjuncts(outer)) > 1 and any(t.lower_ == "respectively" for t in doc[outer.i:min(outer.right_edge.i + 3, len(doc))])
+
+
+def _respective(inners: list[Token], outer: Token) -> list[tuple[Token, Token]]:
+    """The places and containers of a "respectively" paired in order; none when the lists differ in length."""
+    outers = conjuncts(outer)
+    return list(zip(inners, outers)) if len(inners) == len(outers) else []
+
+
+def _bearing_after(mention: Mention, doc: Doc) -> bool:
+    """A place set off by a bearing, which puts it outside what the bearing is from: "In Tripoli, ...
+    a naval commando school at Sidi Bilal, west of the capital", "at Ras Lanuf, 20 miles east of"."""
+    words_after = [t.lower_ for t in doc[mention.end:mention.end + 6]]
+    if words_after[:1] != [","]:
+        return False
+    rest = [w for w in words_after[1:] if not (w[:1].isdigit() or w in ("some", "about", "miles", "mile", "km", "kilometers"))]
+    return len(rest) >= 2 and rest[0] in DIRECTIONS and rest[1] == "of"
 
 
 def _names_after(token: Token, table: MentionTable) -> list[Token]:
@@ -1146,6 +1196,9 @@ def located_by_parts(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             if _named_place(table, whole) is None and (left := token.left_edge.i) >= 2 and sent.doc[left - 1].text == ",":
                 whole = sent.doc[left - 2]
             wholes, parts = [_address_head(whole, table)], kids(token, "dobj")
+        elif lemma(token) == "include" and (subject := kids(token, "nsubj")) and subject[0].pos_ == "NOUN" \
+                and lemma(subject[0]) in words("nouns", "place") and (name := _own_name(subject[0], table)) is not None:
+            wholes, parts = [name], kids(token, "dobj")  # "The Research Triangle region of North Carolina includes Raleigh"
         elif phrase(token) == "make up" and kids(token, "dobj"):
             wholes, parts = kids(token, "dobj"), [_one_of(antecedent(s), table) for s in kids(token, "nsubj")]
         elif lemma(token) == "home" and token.i - 2 >= sent.start and token.nbor(-1).text == "," \
@@ -1190,12 +1243,36 @@ def located_across(sent: Span, table: MentionTable) -> Iterator[Candidate]:
                     yield Candidate(thing, "locatedIn", place_of(outer), verb, "located_across", 0.7)
 
 
+def _own_name(noun: Token, table: MentionTable) -> Token | None:
+    """The named place a place noun's compound makes it: "the Research Triangle region"."""
+    return next((c for c in kids(noun, "compound") if _named_place(table, c) is not None), None)
+
+
 def _one_of(noun: Token, table: MentionTable) -> Token:
     """The place "one of" the noun's kind names: "Serbia, one of six republics that make up X"."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
         one = noun.head.head
         return one.head if one.dep_ == "appos" else _before_comma(one, table) or noun
     return noun
+
+
+def _whose(owner: Token, table: MentionTable) -> Token:
+    """The place a "whose" stands for: "Colombia's Antioquia province, whose biggest city, Medellin",
+    "Szczecin, whose Warski Shipyard"; any other owner is itself."""
+    if owner.lower_ != "whose":
+        return owner
+    doc = owner.doc
+    if owner.i >= 2 and doc[owner.i - 1].text == ",":  # the place before the comma, however the parser hung the clause
+        before = doc[owner.i - 2]
+        if _named_place(table, before) is not None:
+            return before
+        if lemma(before) in words("nouns", "place") and (name := _own_name(before, table) or next(
+                (c for c in kids(before, "amod") if _named_place(table, c) is not None), None)) is not None:
+            return name  # "Bolivia's Beni province, whose biggest city"
+    clause = owner.head
+    while clause.dep_ not in ("relcl", "acl") and clause.head.i != clause.i:
+        clause = clause.head
+    return place_of(clause.head)
 
 
 def _address_head(token: Token, table: MentionTable) -> Token:
@@ -1335,12 +1412,15 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
     "Yemen's capital, Sanaa", "Tartar, an Azerbaijani town"."""
     place_nouns = words("nouns", "place") | words("nouns", "facility")
     for desc in sent:
-        if lemma(desc) not in place_nouns | words("relations", "locatedIn", "seats") and noun_type(desc) != "Location" \
-                and lemma(desc) != "part":  # "a former game reserve", "the county seat"
+        group = desc.dep_ == "pobj" and desc.head.lower_ == "of" and _named_place(table, desc) is not None \
+            and (desc.head.head.tag_ == "JJS" or desc.head.head.lower_.endswith("most"))  # "the southernmost of the Florida Keys"
+        if lemma(desc) not in place_nouns | words("relations", "locatedIn", "seats") and noun_type(desc) not in ("Location", "Facility") \
+                and lemma(desc) != "part" and not group:  # "a former game reserve", "the county seat"
             continue  # ("Sarajevo, then part of Austria-Hungary")
         fronted = desc.dep_ == "pobj" and desc.head.head.i == sent.start and _fronted_one(sent) is not None
         one = desc.head.head if desc.dep_ == "pobj" and desc.head.lower_ == "of" else None
-        if one is not None and one.pos_ in ("ADJ", "NUM", "PRON") and (
+        superlative = one is not None and (one.tag_ == "JJS" or one.lower_.endswith("most"))  # "the westernmost of"
+        if one is not None and (one.pos_ in ("ADJ", "NUM", "PRON") or superlative) and (
                 one.dep_ in ("attr", "appos") or one.i >= 2 and one.nbor(-1).text == ","
                 or one.i >= 3 and one.nbor(-1).lower_ in ("once", "now", "then", "formerly", "still") and one.nbor(-2).text == ","):
             desc_of = one  # "Serbia is the largest of Yugoslavia's republics", "X, one of the towns in Y"
@@ -1349,7 +1429,7 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
         if desc_of.dep_ == "appos":
             name = desc_of.head
             left = desc_of.left_edge.i
-            if any(c.pos_ == "PROPN" for c in kids(desc, "compound")) and _named_place(table, name) is None \
+            if any(c.pos_ == "PROPN" and _named_place(table, c) for c in kids(desc, "compound")) and _named_place(table, name) is None \
                     and lemma(desc) not in words("nouns", "settlement") | words("relations", "locatedIn", "seats"):
                 continue  # "Kenya and Madagascar, the Sahara desert in Africa": a place of its own, in a list
             if left >= 2 and desc.doc[left - 1].text == "," and (before := _named_place(table, desc.doc[left - 2])) is not None \
@@ -1394,11 +1474,15 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
         containing = {"in", "inside", "within"} | ({"of"} if lemma(desc) not in words("nouns", "personal_places") else set())
         outers = [o for o in prep_objects(desc, containing)  # not "Littlefield, hometown of Waylon Jennings"
                   if o.head.nbor(-1).lower_ not in DIRECTIONS and not (o.head.lower_ == "of" and o.lower_ in DIRECTIONS)] \
-            + kids(desc, "poss")
+            + [_whose(p, table) for p in kids(desc, "poss")]
+        if desc_of is not desc and _named_place(table, desc) is not None:
+            outers.append(desc)  # "Attu, the westernmost of the Aleutian Islands"
         island = lemma(desc) in words("nouns", "islands") or (m := table.at(name)) is not None \
             and m.text.split()[-1].lower() in words("nouns", "islands")
         outers += [c for o in prep_objects(desc, {"off"}) if island and lemma(o) in words("relations", "locatedIn", "shore_nouns")
                    for c in kids(o, "compound") if _named_place(table, c) is not None]  # "Dauphin Island, a barrier island off the Alabama coast"
+        outers += [o for o in prep_objects(desc, {"on"}) if (m := _named_place(table, place_of(o))) is not None
+                   and set(m.text.lower().split()) & words("nouns", "islands")]  # "Avalon, the only city on Santa Catalina Island"
         # "the Taj Mahal, a hotel he is building in Atlantic City"
         outers += [o for clause in kids(desc, "relcl", "acl") for o in prep_objects(clause, {"in", "inside", "within"})
                    if _named_place(table, o) is not None]  # "Camp Hill, a state prison located in Cumberland County"
@@ -1425,8 +1509,9 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
             and desc.doc[left - 1].text == "," else []  # "Tuscany and Emilia-Romagna, two regions of Italy", however parsed
         described = listed_before or ([name, *name.conjuncts] if desc.tag_ == "NNS" else [name])  # "Passau and Straubing, two cities in X"
         for outer in outers:
-            for each in described:
-                yield Candidate(each, "locatedIn", place_of(outer), desc, "located_in_apposition", 0.8)
+            for each, container in _respective(described, outer) if _respectively(outer) else [(d, outer) for d in described]:
+                # "Akron and Toledo, the largest cities in Ohio and Michigan, respectively"
+                yield Candidate(each, "locatedIn", place_of(container), desc, "located_in_apposition", 0.8)
         for mod in kids(desc, "amod", "compound") if lemma(desc) in words("nouns", "place") else []:
             if _national(mod, table):  # "Tartar, an Azerbaijani town", "Dren, the Karsovian capital"; not "a Georgian mansion"
                 yield Candidate(name, "locatedIn", mod, desc, "located_in_demonym", 0.75)
@@ -1463,7 +1548,7 @@ def located_in_possessive(sent: Span, table: MentionTable) -> Iterator[Candidate
     for owner in sent:
         if owner.dep_ != "poss":
             continue
-        thing = owner.head
+        thing, owner = owner.head, _whose(owner, table)
         if thing.dep_ == "appos" or kids(thing, "appos") and lemma(thing) in words("nouns", "place") and thing.pos_ == "NOUN":
             continue  # handled as an apposition
         if thing.dep_ in ("nmod", "compound") and thing.head.tag_ == "NNS" and (thing.conjuncts or len(_named_modifiers(thing.head)) > 1):
@@ -2095,7 +2180,7 @@ def _geography(inner: Mention, outer: Mention, trigger: Token) -> bool:
     places = ("Location", "City", "Region", "Country")
     if not (inner.kind == "name" and inner.type in (*places, "Facility") and outer.kind == "name" and outer.type in places):
         return False  # a named facility stands where it stands; "a plant it would build in X" may never
-    verb = trigger.head if trigger.dep_ == "prep" else trigger
+    verb = trigger.head if trigger.dep_ in ("prep", "attr") else trigger  # "Quebec would no longer be part of Canada"
     return lemma(verb) not in words("relations", "locatedIn", "position_verbs")
 
 

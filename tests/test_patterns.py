@@ -1219,3 +1219,59 @@ def test_addresses_owners_and_lists(extract, text, inner, outer, expected):
 ])
 def test_area_at_a_facility(extract, text, inner, outer, expected):
     assert placed(extract(text), inner, outer) is expected
+
+
+def bracketed(nlp, line: str) -> set:
+    """locatedIn pairs of a sentence whose places are bracketed by hand, "[Kailua] , on the island of [Oahu]"."""
+    from spacy.tokens import Doc
+
+    words, ents, start = [], [], None
+    for word in line.split():
+        if word.startswith("["):
+            start, word = len(words), word[1:]
+        if word.endswith("]"):
+            words.append(word[:-1])
+            ents.append((start, len(words), "GPE"))
+            continue
+        words.append(word)
+    return located_with_entities(nlp, Doc(nlp.vocab, words=words), ents)
+
+
+@pytest.mark.parametrize("line, pair, expected", [
+    # a place the tagger took for an interjection, set off before "on the island of"
+    ("[Hilo] , on the island of [Hawaii] , received 30 inches of rain .", ("Hilo", "Hawaii"), True),
+    # a superlative "of" a named group of places
+    ("[Key West] , the southernmost of the [Florida Keys] , was evacuated .", ("Key West", "Florida Keys"), True),
+    # "near" or "outside" a line or a place, then "in" the container
+    ("Refugees fled to [Mae Sot] , near the Burmese border in western [Thailand] .", ("Mae Sot", "Thailand"), True),
+    # "whose": a named part, or a described city with its name
+    ("Strikes spread to [Gdansk] , whose [Lenin Shipyard] employs 10,000 workers .", ("Lenin Shipyard", "Gdansk"), True),
+    ("Drug labs flourish in [Bolivia] 's [Beni] province , whose biggest city , [Trinidad] , is a cattle town .",
+     ("Trinidad", "Beni"), True),
+    # a region named by its compound includes its towns
+    ("The [Research Triangle] region of [North Carolina] includes [Raleigh] and [Durham] .", ("Durham", "Research Triangle"), True),
+    # a frame of a state's unnamed country, whose towns "such as" are listed
+    ("In [Ohio] coal country , towns such as [Zanesville] and [Steubenville] lost jobs .", ("Zanesville", "Ohio"), True),
+    # "respectively" pairs the lists in order
+    ("The victims came from [Tulsa] and [Wichita] , in [Oklahoma] and [Kansas] respectively , police said .", ("Wichita", "Kansas"), True),
+    ("The victims came from [Tulsa] and [Wichita] , in [Oklahoma] and [Kansas] respectively , police said .", ("Wichita", "Oklahoma"), False),
+    # a bearing after a place in a frame puts it outside
+    ("In [Tripoli] , the jets struck a school at [Sidi Bilal] , west of the capital .", ("Sidi Bilal", "Tripoli"), False),
+])
+def test_located_in_rarer_forms_with_given_places(nlp, line, pair, expected):
+    assert (pair in bracketed(nlp, line)) is expected
+
+
+@pytest.mark.parametrize("text, inner, outer, expected", [
+    ("Macau is no longer part of Portugal.", "Macau", "Portugal", False),  # "no longer" negates
+    ("Bavaria is not only part of Germany but its largest state.", "Bavaria", "Germany", True),  # "not only" does not
+    ("Soldiers at Fort Carson, the Army post in central Colorado, were put on alert.", "Fort Carson", "Colorado", True),
+    ("In Genoa, where the Old Port is crowded with tourists, hotels are full.", "Old Port", "Genoa", True),
+    ("Paratroopers at Fort Campbell, outside Clarksville in Tennessee, were put on alert.", "Fort Campbell", "Tennessee", True),
+    ("Vallejo, a Navy town on the northern shore of San Pablo Bay in Solano County, lost its shipyard.", "Vallejo", "Solano County", True),
+    ("Avalon, the only city on Santa Catalina Island, limits cars.", "Avalon", "Santa Catalina Island", True),
+    ("In Virginia, at the Norfolk Naval Station, families crowded the piers.", "Norfolk Naval Station", "Virginia", True),
+    ("The flight landed at Kennedy Airport in the Queens borough of New York.", "New York", "Queens", False),
+])
+def test_located_in_rarer_forms(extract, text, inner, outer, expected):
+    assert placed(extract(text), inner, outer) is expected
