@@ -620,14 +620,14 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
                 or prep.lower_ not in words("relations", "locatedIn", "preps") | {"at"} \
                 and not (prep.lower_ == "into" and _position_verb(prep.head)):  # "Andorra, tucked into the Pyrenees"
             continue  # ("from Fairfield County, in southwestern Connecticut" may be parsed as two conjoined prepositions)
-        inner = prep.head
+        inner, positioned = prep.head, False
         if prep.lower_ == "at" and not (prep.i > sent.start and noun_type(prep.nbor(-1)) == "Facility" and any(
                 o.pos_ == "PROPN" or any(c.pos_ == "PROPN" for c in kids(o, "compound")) for o in kids(prep, "pobj"))):
             continue  # "the garrison at Ardamata", "the terminal at Entebbe airport"; "at" places only a facility, at a named place
         gap = 2 if prep.i > sent.start + 1 and prep.nbor(-1).text == "," else 1  # "the Palace of Fine Arts, in San Francisco"
-        if prep.i > sent.start + 2 and prep.nbor(-2).text == "," \
+        if prep.i > sent.start + 2 and prep.nbor(-2).text in (",", "--", "-") \
                 and prep.nbor(-1).lower_ in {"both", "all", "each"} | words("relations", "locatedIn", "reach_adverbs"):
-            gap = 3  # "Lugano, Locarno and Bellinzona, all in Ticino", "Vedeno, deep in Chechnya's mountains"
+            gap = 3  # "Lugano, Locarno and Bellinzona, all in Ticino", "Gary and Hammond -- all in Indiana", "Vedeno, deep in X"
         left = prep.doc[prep.i - gap] if prep.i - gap >= sent.start else None
         before = table.at(left) if left is not None else None
         if before is not None and (before.kind == "name" or before.attrs.get("proper")) and before.type in PLACE_LIKE \
@@ -640,6 +640,7 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             inner = _positioned(inner, table)
             if inner is None:
                 continue
+            positioned = True
         if inner.pos_ not in ("NOUN", "PROPN") and before is None:
             if (inner := _described_from(inner, table)) is None:  # "Tucson, 120 miles away in southern Arizona"
                 continue  # a named place stays one when the parser made it a verb ("flew on to Tamanrasset in X")
@@ -660,7 +661,7 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         outer_name = _named_place(table, place_of(outers[0])) if outers else None
         outer_place = gazetteer.lookup(outer_name.text) if outer_name is not None else None
         inners = _place_list(inner, table, outer_place, prep) if inner.i == prep.i - gap else \
-            conjuncts(inner) if copula else [inner]  # "Lagos and Kano are among the cities in Nigeria"
+            conjuncts(inner) if copula or positioned else [inner]  # "Lagos and Kano are among the cities in Nigeria"
         inners = [n for each in inners for n in _named_modifiers(each) or [each]]
         if inner.dep_ == "pobj" and inner.head.lower_ in ("near", "outside"):
             # "the Wakulla cave near Tallahassee in northern Florida" is in Florida too, as are "Aranyaprathet,
@@ -907,8 +908,9 @@ def located_on(sent: Span, table: MentionTable) -> Iterator[Candidate]:
                 owner = [o for o in kids(obj, "poss") if _named_place(table, o) is not None]
                 # a verb of position puts its subject on named land ("Jerome, perched on Cleopatra Hill"), not on a
                 # river ("Albuquerque, which lies on the Rio Grande")
-                land = positioned and mention is not None and bool({w.rstrip("s") for w in mention.text.lower().split()}
-                                                                  & words("nouns", "terrain") - words("nouns", "water"))
+                setoff = prep.i - 2 >= sent.start and prep.nbor(-1).text == ","  # "Hibbing, on the Mesabi Range of X"
+                land = (positioned or setoff) and mention is not None and bool(
+                    {w.rstrip("s") for w in mention.text.lower().split()} & words("nouns", "terrain") - words("nouns", "water"))
                 # "a bank in Ajaccio on Corsica": land GeoNames knows as a region (rivers it does not know)
                 regional = mention is not None and (k := gazetteer.lookup(mention.text)) is not None and k.kind == "Region" \
                     and k.country and before is not None and before.kind == "name"
@@ -1004,7 +1006,7 @@ def located_in_frame(sent: Span, table: MentionTable) -> Iterator[Candidate]:
     first = sent[1] if len(sent) > 2 and sent[0].lower_ in ("elsewhere", "meanwhile", "also") else sent[0]
     preps = words("relations", "locatedIn", "frame_preps")
     frames, acts = [], []  # acts: what a frame's own clause does there, its events and the facility it names
-    if first.lower_ in ("in", "inside", "across", "throughout") and first.dep_ == "prep" and kids(first, "pobj"):
+    if first.lower_ in ("in", "inside", "within", "across", "throughout") and first.dep_ == "prep" and kids(first, "pobj"):
         frame = place_of(kids(first, "pobj")[0])
         if _named_place(table, frame) is None:  # "In Kentucky coal country, towns such as"
             frame = next((c for c in kids(frame, "compound") if _named_place(table, c) is not None), frame)
@@ -1081,6 +1083,8 @@ def located_in_frame(sent: Span, table: MentionTable) -> Iterator[Candidate]:
                 known = gazetteer.lookup(mention.text) if mention is not None else None
                 if outer is not None and known is not None and known.kind == "City" and gazetteer.named_elsewhere(outer, mention.text):
                     continue  # "In Ukraine, ... near Belgorod": GeoNames puts Belgorod elsewhere
+                if outer is not None and known is not None and _size(known) > _size(outer):
+                    continue  # "Pittsburgh, where the rivers meet in western Pennsylvania": no state in a city
                 union = mention is not None and mention.type == "Country" and outer is not None and gazetteer.holds_countries(outer)
                 facility = mention is not None and mention.kind == "name" and mention.type == "Facility"  # "In Virginia, at the Norfolk Naval Station"
                 small = mention is not None and mention.kind in ("name", "nominal") and (
@@ -1152,7 +1156,7 @@ def located_with_others(sent: Span, table: MentionTable) -> Iterator[Candidate]:
     "in Fort Lauderdale and the rest of Broward County"."""
     others = words("relations", "locatedIn", "others")
     for token in sent:
-        kind_of = token.tag_ == "NNS" and lemma(token) in words("nouns", "place") \
+        kind_of = token.tag_ == "NNS" and lemma(token) in words("nouns", "place") | {"part"} \
             and any(c.lower_ in others for c in kids(token, "amod", "compound"))  # "other towns"
         elsewhere = token.lower_ in others and token.pos_ == "ADV"  # "in Gagra and elsewhere in Abkhazia"
         rest = lemma(token) in words("relations", "locatedIn", "rest")  # "Fort Lauderdale and the rest of Broward County"
@@ -1307,6 +1311,28 @@ def located_by_belonging(sent: Span, table: MentionTable) -> Iterator[Candidate]
 
 
 @pattern
+def located_singled_out(sent: Span, table: MentionTable) -> Iterator[Candidate]:
+    """A place singled out of the place before it: "the drought has hurt the Midwest, and
+    particularly Iowa and Illinois", "tourism in the Ozarks, and especially in Branson", "fighting
+    in Bosnia, mainly in Sarajevo". GeoNames vetoes a part it knows elsewhere or bigger."""
+    doc = sent.doc
+    for adverb in sent:
+        if adverb.lower_ not in words("relations", "locatedIn", "singling") or adverb.i - 2 < sent.start:
+            continue
+        comma = adverb.i - 2 if doc[adverb.i - 1].lower_ == "and" else adverb.i - 1
+        whole = _named_place(table, doc[comma - 1]) if doc[comma].text == "," and comma > sent.start else None
+        j = adverb.i + 1
+        while j < sent.end - 1 and doc[j].lower_ in ("in", "at", "the", "its", "their"):
+            j += 1  # "and especially in its Copacabana district"
+        first = _named_place(table, doc[j]) if j < sent.end else None
+        if whole is None or first is None or first.start != j:
+            continue
+        for part in [doc[first.head], *_names_after(doc[first.head], table)]:
+            if (inner := table.at(part)) is not None and not _known_elsewhere(inner, whole, same_size=True):
+                yield Candidate(part, "locatedIn", doc[whole.head], adverb, "located_singled_out", 0.7)
+
+
+@pattern
 def located_along(sent: Span, table: MentionTable) -> Iterator[Candidate]:
     """A named river lies in each place it runs through: "the Jordan River flows through Israel",
     "the Akagera River, which runs through Tanzania and Uganda", "the Nile course through Sudan"
@@ -1419,6 +1445,9 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
             continue  # ("Sarajevo, then part of Austria-Hungary")
         fronted = desc.dep_ == "pobj" and desc.head.head.i == sent.start and _fronted_one(sent) is not None
         one = desc.head.head if desc.dep_ == "pobj" and desc.head.lower_ == "of" else None
+        if one is not None and one.lower_ in ("handful", "number", "dozen", "couple", "few") and one.dep_ == "pobj" \
+                and one.head.lower_ == "of":
+            one = one.head.head  # "Pine Ridge is one of a handful of villages in Shannon County"
         superlative = one is not None and (one.tag_ == "JJS" or one.lower_.endswith("most"))  # "the westernmost of"
         if one is not None and (one.pos_ in ("ADJ", "NUM", "PRON") or superlative) and (
                 one.dep_ in ("attr", "appos") or one.i >= 2 and one.nbor(-1).text == ","
@@ -1439,8 +1468,16 @@ def located_in_apposition(sent: Span, table: MentionTable) -> Iterator[Candidate
                 name = desc.doc[before.head]
         elif desc_of.dep_ == "attr" and lemma(desc_of.head) == "be" and kids(desc_of.head, "nsubj"):
             name = _subject_named(kids(desc_of.head, "nsubj")[0], table)  # "Saudi Arabia is a Gulf state"
+            whole = [_before_comma(p, table) for p in kids(desc_of.head, "prep") if p.lower_ == "of" and p.i + 1 < len(p.doc)
+                     and p.nbor().lower_ == "which"]
+            if whole and whole[0] is not None and _named_place(table, name) is not None:
+                # "Jefferson County, of which Birmingham is the seat"
+                yield Candidate(name, "locatedIn", whole[0], desc, "located_in_apposition", 0.75)
+                continue
         elif desc_of.dep_ == "pobj" and desc_of.head.lower_ == "among" and (subject := _described_subject(desc_of)) is not None:
             name = _subject_named(subject, table)  # "Fresno was among the California cities that ..."
+        elif desc_of.dep_ == "pobj" and desc_of.head.lower_ == "among" and (before := _before_comma(desc_of.head, table)) is not None:
+            name = before  # "Tunica County, among the poorest counties in Mississippi"
         elif desc_of.dep_ == "pobj" and desc_of.head.lower_ == "as" and lemma(desc_of.head.head) in ("serve", "act") \
                 and kids(desc_of.head.head, "nsubj"):
             name = _subject_named(kids(desc_of.head.head, "nsubj")[0], table)  # "the town that serves as seat of X"

@@ -1275,3 +1275,21 @@ def test_located_in_rarer_forms_with_given_places(nlp, line, pair, expected):
 ])
 def test_located_in_rarer_forms(extract, text, inner, outer, expected):
     assert placed(extract(text), inner, outer) is expected
+
+
+@pytest.mark.parametrize("line, pair, expected", [
+    ("Both [Lewiston] and [Auburn] are in [Androscoggin County] .", ("Auburn", "Androscoggin County"), True),
+    ("Within [Soweto] itself , neighborhoods such as [Dube] and [Orlando West] are quiet .", ("Dube", "Soweto"), True),
+    ("Rioting spread to [Bombay] and other parts of [India] on Monday .", ("Bombay", "India"), True),
+    ("[Jefferson County] , of which [Birmingham] is the seat , lost jobs .", ("Birmingham", "Jefferson County"), True),
+    ("[Pine Ridge] is one of a handful of villages in [Shannon County] .", ("Pine Ridge", "Shannon County"), True),
+    ("[Tunica County] , among the poorest counties in [Mississippi] , wants casinos .", ("Tunica County", "Mississippi"), True),
+    ("The drought hurt the [Midwest] , and particularly [Iowa] and [Illinois] , this year .", ("Illinois", "Midwest"), True),
+    ("Mills in [Gary] , [Hammond] and [East Chicago] -- all in northwestern [Indiana] -- closed .", ("Hammond", "Indiana"), True),
+    ("[Hibbing] , on the [Mesabi Range] of northern [Minnesota] , grew up around a mine .", ("Hibbing", "Mesabi Range"), True),
+    # a frame holds nothing bigger than itself; a singled-out place GeoNames puts elsewhere is not one
+    ("[Pittsburgh] , where the rivers meet in western [Pennsylvania] , has changed .", ("Pennsylvania", "Pittsburgh"), False),
+    ("Prices rose in [France] , and especially in [Germany] , last year .", ("Germany", "France"), False),
+])
+def test_located_in_lists_groups_and_singled_out_places(nlp, line, pair, expected):
+    assert (pair in bracketed(nlp, line)) is expected
