@@ -662,7 +662,8 @@ def located_in_prep(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         outer_place = gazetteer.lookup(outer_name.text) if outer_name is not None else None
         inners = _place_list(inner, table, outer_place, prep) if inner.i == prep.i - gap else \
             conjuncts(inner) if copula or positioned else [inner]  # "Lagos and Kano are among the cities in Nigeria"
-        inners = [n for each in inners for n in _named_modifiers(each) or [each]]
+        # "Umbria and Lazio provinces", "small towns in Nebraska such as Broken Bow and Ord"
+        inners = [n for each in inners for n in _named_modifiers(each) or (members(each) if each.tag_ == "NNS" else []) or [each]]
         if inner.dep_ == "pobj" and inner.head.lower_ in ("near", "outside"):
             # "the Wakulla cave near Tallahassee in northern Florida" is in Florida too, as are "Aranyaprathet,
             # near the Cambodian border in eastern Thailand" and "Fort Bragg, outside Fayetteville in North Carolina"
@@ -745,9 +746,9 @@ def _positioned(verb: Token, table: MentionTable) -> Token | None:
                 and noun_type(thing) in PLACE_LIKE:
             return doc[m.head]  # the same, when the parser did not see the apposition
         return named(thing)
-    subjects = kids(verb, "nsubj", "nsubjpass")
+    subjects = kids(verb, "nsubj", "nsubjpass") or (kids(verb.head, "nsubj", "nsubjpass") if verb.dep_ == "conj" else [])
     if not subjects:
-        return None
+        return None  # ("X is bordered by Y and lies within Z": the second verb shares the first's subject)
     return _subject_named(subjects[0], table)
 
 
@@ -757,6 +758,9 @@ def _subject_named(subject: Token, table: MentionTable) -> Token:
     of Palm Springs, which is part of X"."""
     if subject.lower_ in ("which", "that") and (before := _before_comma(subject, table)) is not None:
         return before
+    opening = _named_place(table, subject.left_edge)
+    if opening is not None and opening.head != subject.i and opening.end < subject.i and subject.doc[opening.end].text == ",":
+        return subject.doc[opening.head]  # "Bhopal, scene of the world's worst industrial disaster, is in central India"
     return named(subject)
 
 
@@ -863,7 +867,8 @@ def _shore(water: Mention, token: Token, table: MentionTable) -> Token:
     doc = token.doc
     for word in doc[water.start:water.end]:
         if word.lower_ in words("nouns", "water") and word.dep_ == "pobj" and word.head.lower_ in ("on", "off", "along"):
-            return _before_comma(word.head, table) or word.head.head
+            on = word.head  # "Hannibal, which sits on the Mississippi River in northeastern Missouri"
+            return _before_comma(on, table) or (_positioned(on.head, table) if _position_verb(on.head) else None) or on.head
     return token
 
 
@@ -1205,6 +1210,8 @@ def located_by_parts(sent: Span, table: MentionTable) -> Iterator[Candidate]:
             wholes, parts = [name], kids(token, "dobj")  # "The Research Triangle region of North Carolina includes Raleigh"
         elif phrase(token) == "make up" and kids(token, "dobj"):
             wholes, parts = kids(token, "dobj"), [_one_of(antecedent(s), table) for s in kids(token, "nsubj")]
+        elif lemma(token) == "home" and token.dep_ == "attr" and lemma(token.head) == "be" and kids(token.head, "nsubj"):
+            wholes, parts = [_subject_named(kids(token.head, "nsubj")[0], table)], prep_objects(token, {"to", "of"})  # "X is home to Y"
         elif lemma(token) == "home" and token.i - 2 >= sent.start and token.nbor(-1).text == "," \
                 and (before := _named_place(table, token.nbor(-2))) is not None:
             # "Cook County, home to Chicago", "Killeen, home of Fort Hood", "Huntsville, Ala., home to the Redstone Arsenal"
@@ -1663,8 +1670,9 @@ def located_in_of(sent: Span, table: MentionTable) -> Iterator[Candidate]:
 @pattern
 def located_in_land_of(sent: Span, table: MentionTable) -> Iterator[Candidate]:
     """A named land "of" a state or country lies in it: "the Highlands of Scotland", "the Ozarks
-    of northern Arkansas", "the Ardennes of Belgium". Not water ("the Gulf of Mexico" split by
-    NER) and not a famous city held up as a model ("the Paris of the Middle East")."""
+    of northern Arkansas", "the Ardennes of Belgium"; so does a named part of a city that GeoNames
+    does not know as a town of its own ("the Kasbah of Algiers"). Not water ("the Gulf of Mexico"
+    split by NER) and not a famous city held up as a model ("the Paris of the Middle East")."""
     doc = sent.doc
     for mention in list(table.mentions):  # looking a token up may add a mention
         if not sent.start < mention.start < mention.end < sent.end or mention.kind != "name" or mention.type not in PLACE_LIKE \
@@ -1674,7 +1682,7 @@ def located_in_land_of(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         outer = _place_after(doc[mention.end], table)
         whole = gazetteer.lookup(m.text) if outer is not None and (m := table.at(outer)) is not None else None
         known = gazetteer.lookup(mention.text)
-        if whole is None or whole.kind == "City" or set(mention.text.lower().split()) & words("nouns", "water") \
+        if whole is None or whole.kind == "City" and known is not None or set(mention.text.lower().split()) & words("nouns", "water") \
                 or known is not None and known.kind == "City" and known.population >= gazetteer.FAMOUS_CITY_POPULATION:
             continue
         yield Candidate(doc[mention.head], "locatedIn", outer, doc[mention.end], "located_in_land_of", 0.7)

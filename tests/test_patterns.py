@@ -1293,3 +1293,17 @@ def test_located_in_rarer_forms(extract, text, inner, outer, expected):
 ])
 def test_located_in_lists_groups_and_singled_out_places(nlp, line, pair, expected):
     assert (pair in bracketed(nlp, line)) is expected
+
+
+@pytest.mark.parametrize("line, pair", [
+    ("[Bhopal] , scene of the world 's worst industrial disaster , is in central [India] .", ("Bhopal", "India")),
+    ("[Hannibal] , which sits on the [Mississippi River] in northeastern [Missouri] , sandbagged its downtown .",
+     ("Hannibal", "Missouri")),
+    ("[Zion National Park] is bordered by the [Dixie National Forest] and lies within [Washington County] , park officials said .",
+     ("Zion National Park", "Washington County")),
+    ("[Colorado Springs] is home to [Peterson Air Force Base] and a college .", ("Peterson Air Force Base", "Colorado Springs")),
+    ("Troops sealed off the [Kasbah] of [Algiers] on Friday .", ("Kasbah", "Algiers")),
+    ("Small towns in [Nebraska] such as [Broken Bow] and [Ord] have lost people .", ("Ord", "Nebraska")),
+])
+def test_located_in_subjects_homes_and_city_parts(nlp, line, pair):
+    assert pair in bracketed(nlp, line)
