@@ -75,7 +75,7 @@ def factuality(trigger: Token, table) -> tuple[str, object | None]:
     source = _according_to(trigger, table)
     clause = trigger
     for _ in range(8):
-        if clause.dep_ in STOP_AT or clause.head is clause:
+        if clause.dep_ in STOP_AT or clause.head.i == clause.i:
             break
         dep, parent = clause.dep_, clause.head
         if dep == "attr" and clause is trigger and (cue := local_cue(parent)):

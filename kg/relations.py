@@ -124,7 +124,7 @@ def antecedent(token: Token) -> Token:
     """The noun a relative pronoun stands for ("Dnipro, *which* Russian troops shelled")."""
     if token.lower_ in {"which", "that", "who", "whom"}:
         verb = token.head
-        while verb.dep_ not in ("relcl", "acl") and verb.head is not verb and verb.dep_ in ("conj", "ccomp", "xcomp"):
+        while verb.dep_ not in ("relcl", "acl") and verb.head.i != verb.i and verb.dep_ in ("conj", "ccomp", "xcomp"):
             verb = verb.head
         if verb.dep_ in ("relcl", "acl"):
             return verb.head
@@ -210,7 +210,7 @@ def subject_of(verb: Token) -> Token | None:
         if verb in _infinitives(verb.head) and (controller := [o for o in kids(verb.head, "dobj")
                                                                 if o.i < verb.i and o.pos_ in ("NOUN", "PROPN", "PRON")]):
             return named(controller[0])  # "Biden ordered the Pentagon to carry out strikes": the Pentagon acts
-        if verb.dep_ in ("xcomp", "advcl", "conj", "acl") and verb.head is not verb:
+        if verb.dep_ in ("xcomp", "advcl", "conj", "acl") and verb.head.i != verb.i:
             if verb.dep_ == "acl" and verb.tag_ in ("VBG",):
                 return verb.head
             if verb.dep_ == "acl":
