@@ -1032,6 +1032,8 @@ def located_in_frame(sent: Span, table: MentionTable) -> Iterator[Candidate]:
     for clause in sent:
         if clause.dep_ in ("relcl", "advcl") and any(c.lower_ == "where" for c in kids(clause, "advmod")):
             place = _where_place(clause.head, table)
+            if _named_place(table, place) is None:
+                place = _before_comma(place, table) or place  # "Beijing, the capital of China, where troops ..."
             mention = table.at(place)
             if mention is not None and mention.start >= 2 and place.doc[mention.start - 1].text == ",":
                 before = table.at(place.doc[mention.start - 2])
@@ -1095,7 +1097,7 @@ def located_in_frame(sent: Span, table: MentionTable) -> Iterator[Candidate]:
                 small = mention is not None and mention.kind in ("name", "nominal") and (
                     mention.type in ("Location", "City", "Region") or union or facility) \
                     and (mention.kind == "name" or any(c.pos_ == "PROPN" for c in kids(inner, "compound"))) \
-                    and not set(mention.text.lower().split()) & words("nouns", "water")  # the Red Sea is in no city
+                    and (facility or not set(mention.text.lower().split()) & words("nouns", "water"))  # the Red Sea is in no city
                 if small and mention.index != frame.index and not _bearing_after(mention, doc):
                     yield Candidate(inner, "locatedIn", token, prep, "located_in_frame", 0.65)
 
@@ -1178,8 +1180,8 @@ def located_with_others(sent: Span, table: MentionTable) -> Iterator[Candidate]:
         if not listed_places:
             continue
         # "Uzgen and other towns of the Osh region", "Ariel, Efrat and other settlements in the West Bank"
-        outers = prep_objects(token, {"in", "inside", "within", "of"} if token.tag_ == "NNS" or rest else {"in", "inside", "within"})
-        if not outers and token.i + 1 < sent.end and token.nbor().lower_ in ("in", "inside", "within") \
+        outers = prep_objects(token, {"in", "inside", "within", "across", "throughout"} | ({"of"} if token.tag_ == "NNS" or rest else set()))
+        if not outers and token.i + 1 < sent.end and token.nbor().lower_ in ("in", "inside", "within", "across", "throughout") \
                 and token.nbor().head.pos_ in ("VERB", "AUX"):
             outers = kids(token.nbor(), "pobj")  # the parser hung "in" on the verb
         for outer in outers:

@@ -1307,3 +1307,13 @@ def test_located_in_lists_groups_and_singled_out_places(nlp, line, pair, expecte
 ])
 def test_located_in_subjects_homes_and_city_parts(nlp, line, pair):
     assert pair in bracketed(nlp, line)
+
+
+@pytest.mark.parametrize("line, pair", [
+    # a "where" clause on a town's description; a named facility whose name has a water word
+    ("In the [Ohio] town of [Piketon] , where the [Portsmouth Gaseous Diffusion Plant] has enriched uranium since 1954 , "
+     "jobs are scarce .", ("Portsmouth Gaseous Diffusion Plant", "Piketon")),
+    ("Crowds gathered in [Chicago] and other cities across the [United States] on Saturday .", ("Chicago", "United States")),
+])
+def test_located_in_where_clauses_and_others_across(nlp, line, pair):
+    assert pair in bracketed(nlp, line)
