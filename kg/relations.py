@@ -1606,6 +1606,11 @@ def located_in_possessive(sent: Span, table: MentionTable) -> Iterator[Candidate
                 yield Candidate(part, "locatedIn", owner, owner, "located_in_possessive", 0.75)
             continue
         thing = place_of(thing, parts=False)  # "Serbia's southern province of Kosovo" is Kosovo
+        # a name before a modifier ("the Gaza Strip's Jabaliya refugee camp"), unless it names the modifier ("Amazon river port")
+        deep = [m for c in kids(thing, "compound") if c.pos_ != "PROPN" and lemma(c) not in words("nouns", "terrain")
+                for m in kids(c, "compound") if _named_place(table, m)]
+        if thing.pos_ != "PROPN" and deep:
+            thing = deep[0]  # "the Gaza Strip's Jabaliya refugee camp"
         if thing.pos_ != "PROPN" and not any(c.pos_ == "PROPN" for c in kids(thing, "compound")) \
                 and not (lemma(thing) in words("nouns", "place") and any(_proper_adjective(c) for c in kids(thing, "amod"))):
             continue  # "Bolivia's border" is no place in Bolivia; "Syria's Idlib province", "Tajikistan's Kurgan-Tyube region" are
@@ -2191,6 +2196,8 @@ def _contradicted(inner: Mention, outer: Mention) -> bool:
     if inner.kind == "pronoun" or outer.kind == "pronoun":
         return False
     place = gazetteer.lookup(inner.text) or gazetteer.country_of_demonym(inner.text)
+    if place is not None and gazetteer.sovereign(place) and outer.kind == "nominal" and outer.type == "Facility":
+        return True  # "sworn in as president of Nicaragua in a baseball stadium"
     container = gazetteer.lookup(outer.text) or gazetteer.country_of_demonym(outer.text)
     return place is not None and container is not None and gazetteer.sovereign(place) \
         and not gazetteer.holds_countries(container) and (container.kind == "Country" or bool(container.country))

@@ -1317,3 +1317,12 @@ def test_located_in_subjects_homes_and_city_parts(nlp, line, pair):
 ])
 def test_located_in_where_clauses_and_others_across(nlp, line, pair):
     assert pair in bracketed(nlp, line)
+
+
+@pytest.mark.parametrize("line, pair, expected", [
+    ("Palestinians threw stones at soldiers in the [Gaza Strip] 's [Jabaliya] refugee camp .", ("Jabaliya", "Gaza Strip"), True),
+    # a sovereign country lies in no unnamed facility, so nothing carries it into the town
+    ("[Violeta Chamorro] was sworn in as president of [Nicaragua] in a baseball stadium in [Managua] .", ("Nicaragua", "Managua"), False),
+])
+def test_located_in_owners_of_camps_and_countries_in_stadiums(nlp, line, pair, expected):
+    assert (pair in bracketed(nlp, line)) is expected
