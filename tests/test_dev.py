@@ -50,10 +50,11 @@ def test_located_probe_scores():
     sys.path.insert(0, str(ROOT / "bench"))
     from located_probes import PROBES, score
 
-    floors = {"set1.txt": 0.92, "set2.txt": 0.92, "set3.txt": 0.92, "set4.txt": 0.81,
-              "set5.txt": 0.91, "set6.txt": 0.83, "set7.txt": 0.92, "set8.txt": 0.89, "set9.txt": 0.87,
-              "set10.txt": 0.91, "set11.txt": 0.92, "set12.txt": 0.92, "set13.txt": 0.84,
-              "set14.txt": 0.83, "set15.txt": 0.85, "set16.txt": 0.86, "set17.txt": 0.69, "set18.txt": 0.94, "set19.txt": 0.95}
+    floors = {"set1.txt": 0.94, "set2.txt": 0.93, "set3.txt": 0.93, "set4.txt": 0.85,
+              "set5.txt": 0.91, "set6.txt": 0.86, "set7.txt": 0.92, "set8.txt": 0.90, "set9.txt": 0.88,
+              "set10.txt": 0.91, "set11.txt": 0.93, "set12.txt": 0.91, "set13.txt": 0.90,
+              "set14.txt": 0.86, "set15.txt": 0.93, "set16.txt": 0.94, "set17.txt": 0.79, "set18.txt": 0.94,
+              "set19.txt": 0.95}
     for path in sorted(PROBES.glob("*.txt")):
         report = score(path)
         assert report["f1"] >= floors[path.name], (path.name, report)
