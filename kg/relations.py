@@ -781,7 +781,7 @@ def _described_from(inner: Token, table: MentionTable) -> Token | None:
             return _positioned(token.head, table)  # "Cuzco, situated high in the Andes"
         bearing = token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in DIRECTIONS
         stands = token.dep_ == "pobj" and _position_verb(token.head.head)  # "which stands on a ridge in X"
-        landmark = any(_named_place(table, c) is not None for c in kids(token, "compound"))  # "the Nevado del Ruiz volcano"
+        landmark = _own_name(token, table) is not None  # "the Nevado del Ruiz volcano"
         if not part and not bearing and not stands and not landmark and _named_place(table, token) is None:
             return None  # ("20 km north of the Iraqi border in Hakkari province" is a bearing from anything)
         if part and (before := _before_comma(token, table)) is not None:
@@ -795,9 +795,9 @@ def _described_from(inner: Token, table: MentionTable) -> Token | None:
             if _position_verb(prep.head):
                 return _positioned(prep.head, table)
             area = prep.head if prep.head.pos_ in ("NOUN", "PROPN") else doc[prep.i - 1]  # the parser may hang "at" on the verb
-            names = [c for c in [area, *kids(area, "compound")] if _named_place(table, c) is not None]
-            if prep.lower_ == "at" and lemma(area) in words("nouns", "place") and names:
-                return names[0]  # "in the Rancho Nuevo area at the military base in Chiapas State"
+            name = area if _named_place(table, area) is not None else _own_name(area, table)
+            if prep.lower_ == "at" and lemma(area) in words("nouns", "place") and name is not None:
+                return name  # "in the Rancho Nuevo area at the military base in Chiapas State"
             if (before := _before_comma(prep, table)) is not None:
                 return before
             # "Richmond, a refinery town on the eastern shore of San Francisco Bay in Contra Costa County"
@@ -1014,7 +1014,7 @@ def located_in_frame(sent: Span, table: MentionTable) -> Iterator[Candidate]:
     if first.lower_ in ("in", "inside", "within", "across", "throughout") and first.dep_ == "prep" and kids(first, "pobj"):
         frame = place_of(kids(first, "pobj")[0])
         if _named_place(table, frame) is None:  # "In Kentucky coal country, towns such as"
-            frame = next((c for c in kids(frame, "compound") if _named_place(table, c) is not None), frame)
+            frame = _own_name(frame, table) or frame
         scope = list(sent[1:])
         if lemma(first.head) in words("factuality", "report_verbs") and (m := table.at(frame)) is not None \
                 and (known := gazetteer.lookup(m.text)) is not None and known.kind == "City":
@@ -1121,7 +1121,7 @@ def _bearing_after(mention: Mention, doc: Doc) -> bool:
     words_after = [t.lower_ for t in doc[mention.end:mention.end + 6]]
     if words_after[:1] != [","]:
         return False
-    rest = [w for w in words_after[1:] if not (w[:1].isdigit() or w in ("some", "about", "miles", "mile", "km", "kilometers"))]
+    rest = [w for w in words_after[1:] if not (w[:1].isdigit() or w in words("relations", "locatedIn", "distance_words"))]
     return len(rest) >= 2 and rest[0] in DIRECTIONS and rest[1] == "of"
 
 
